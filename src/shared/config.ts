@@ -1,0 +1,91 @@
+/** Every user-settable option of a run, declared once with its default (SPEC §2). */
+export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKEND_NAMES)[number];
+
+export const NOISE_TYPES = ['gaussian', 'uniform', 'salt-and-pepper', 'masking'] as const;
+export type NoiseType = (typeof NOISE_TYPES)[number];
+
+export const DATASET_NAMES = ['fashion-mnist', 'mnist'] as const;
+export type DatasetName = (typeof DATASET_NAMES)[number];
+
+export const VALIDATION_SPLITS = ['test', 'holdout'] as const;
+/** `test`: validate on the test split (as the lab does); `holdout`: the last 10% of train. */
+export type ValidationSplit = (typeof VALIDATION_SPLITS)[number];
+
+export interface TrainingConfig {
+  dataset: DatasetName;
+  seed: number;
+  learningRate: number;
+  weightDecay: number;
+  batchSize: number;
+  epochs: number;
+  noiseType: NoiseType;
+  trainNoiseLevel: number;
+  mseWeight: number;
+  l1Weight: number;
+  gradientClipNorm: number;
+  plateauPatience: number;
+  plateauFactor: number;
+  validation: ValidationSplit;
+  /** Use only the first N images of a split; null = all. */
+  trainSubset: number | null;
+  testSubset: number | null;
+  /** Forced backend; null = pick the best real one. */
+  backend: BackendName | null;
+}
+
+export const DEFAULT_CONFIG: TrainingConfig = {
+  dataset: 'fashion-mnist',
+  seed: 0,
+  learningRate: 1e-3,
+  weightDecay: 1e-5,
+  batchSize: 128,
+  epochs: 30,
+  noiseType: 'gaussian',
+  trainNoiseLevel: 0.25,
+  mseWeight: 0.7,
+  l1Weight: 0.3,
+  gradientClipNorm: 1.0,
+  plateauPatience: 5,
+  plateauFactor: 0.5,
+  validation: 'test',
+  trainSubset: null,
+  testSubset: null,
+  backend: null,
+};
+
+/** Bounds that keep a run meaningful; anything outside is rejected with a message. */
+export const CONFIG_LIMITS = {
+  seed: { min: 0, max: 2 ** 31 - 1 },
+  learningRate: { min: 1e-6, max: 1 },
+  weightDecay: { min: 0, max: 1 },
+  batchSize: { min: 2, max: 4096 },
+  epochs: { min: 1, max: 1000 },
+  trainNoiseLevel: { min: 0, max: 1 },
+  mseWeight: { min: 0, max: 10 },
+  l1Weight: { min: 0, max: 10 },
+  gradientClipNorm: { min: 0, max: 1e6 },
+  plateauPatience: { min: 0, max: 1000 },
+  plateauFactor: { min: 0.01, max: 0.99 },
+  trainSubset: { min: 2, max: 60000 },
+  testSubset: { min: 1, max: 10000 },
+} as const satisfies Partial<Record<keyof TrainingConfig, { min: number; max: number }>>;
+
+export type LimitedField = keyof typeof CONFIG_LIMITS;
+
+/** Returns one message per out-of-range or non-finite field; empty when the config is usable. */
+export function validateConfig(config: TrainingConfig): string[] {
+  const problems: string[] = [];
+  for (const field of Object.keys(CONFIG_LIMITS) as LimitedField[]) {
+    const value = config[field];
+    if (value === null) continue;
+    const { min, max } = CONFIG_LIMITS[field];
+    if (!Number.isFinite(value) || value < min || value > max) {
+      problems.push(`${field} must be between ${min} and ${max} (got ${String(value)})`);
+    }
+  }
+  if (config.mseWeight + config.l1Weight <= 0) problems.push('at least one loss weight must be positive');
+  if (!Number.isInteger(config.batchSize)) problems.push('batchSize must be a whole number');
+  if (!Number.isInteger(config.epochs)) problems.push('epochs must be a whole number');
+  return problems;
+}

@@ -1,0 +1,108 @@
+/**
+ * Every message that crosses the worker boundary. Commands (app → worker) are imperative,
+ * events (worker → app) past tense. Images travel as flat Float32Arrays of N×784 in [0, 1].
+ */
+import type { BackendName, TrainingConfig } from './config';
+
+export type RunStatus = 'loading' | 'idle' | 'training' | 'paused' | 'done' | 'failed';
+
+export interface LatentBounds {
+  xMin: number;
+  xMax: number;
+  yMin: number;
+  yMax: number;
+}
+
+export type WorkerCommand =
+  | { type: 'initialize'; config: TrainingConfig; dataBaseUrl: string }
+  | { type: 'start' }
+  | { type: 'pause' }
+  | { type: 'resume' }
+  | { type: 'step' }
+  | { type: 'reset'; config: TrainingConfig }
+  | { type: 'restoreBest' }
+  | { type: 'setNoiseLevel'; noiseLevel: number }
+  | { type: 'showImages'; testIndices: number[] }
+  | { type: 'decodeLatent'; x: number; y: number }
+  | { type: 'decodeManifold'; gridSize: number; bounds: LatentBounds };
+
+export interface BatchLoss {
+  step: number;
+  loss: number;
+}
+
+/** One finished epoch, as the loss chart and the runs table keep it. */
+export interface EpochRecord {
+  epoch: number;
+  /** Global step at the end of the epoch (x position on the loss chart). */
+  step: number;
+  trainLoss: number;
+  validationLoss: number;
+  learningRate: number;
+  learningRateDropped: boolean;
+  isBest: boolean;
+  epochElapsedMs: number;
+}
+
+export interface ImageTriplets {
+  /** Test-set indices of the images, in order. */
+  testIndices: number[];
+  noiseLevel: number;
+  originals: Float32Array;
+  noisy: Float32Array;
+  reconstructions: Float32Array;
+}
+
+export type WorkerEvent =
+  | {
+      type: 'backendSelected';
+      backend: BackendName;
+      /** Why this backend: shown to the user when it is not WebGPU. */
+      reason: string;
+      adapterDescription: string | null;
+    }
+  | { type: 'dataLoadProgressed'; file: string; loadedBytes: number; totalBytes: number | null }
+  | {
+      type: 'dataLoaded';
+      trainCount: number;
+      validationCount: number;
+      testCount: number;
+      elapsedMs: number;
+      /** One test image per class (index = class id), for the dataset preview. */
+      classExamples: Float32Array;
+    }
+  | { type: 'statusChanged'; status: RunStatus }
+  | {
+      type: 'batchesTrained';
+      epoch: number;
+      stepInEpoch: number;
+      stepsPerEpoch: number;
+      losses: BatchLoss[];
+      learningRate: number;
+      numTensors: number;
+      epochElapsedMs: number;
+    }
+  | ({ type: 'epochEnded'; numTensors: number } & EpochRecord)
+  | { type: 'bestRestored'; epoch: number; validationLoss: number }
+  | { type: 'runReset'; config: TrainingConfig }
+  | ({ type: 'reconstructionsComputed'; purpose: 'grid' | 'robustness' } & ImageTriplets)
+  | {
+      type: 'metricsComputed';
+      epoch: number;
+      mse: number;
+      psnr: number;
+      ssim: number;
+      ssimGlobal: number;
+    }
+  | { type: 'robustnessCurveComputed'; epoch: number; noiseLevels: number[]; psnr: number[] }
+  | { type: 'latentCodesComputed'; epoch: number; codes: Float32Array; labels: Uint8Array }
+  | { type: 'latentDecoded'; x: number; y: number; image: Float32Array }
+  | { type: 'manifoldDecoded'; gridSize: number; bounds: LatentBounds; images: Float32Array }
+  | { type: 'failed'; message: string }
+  | { type: 'warned'; message: string };
+
+export type EmitEvent = (event: WorkerEvent, transfer?: Transferable[]) => void;
+
+export function assertNever(value: never): never {
+  throw new Error(`Unhandled message: ${JSON.stringify(value)}`);
+}
