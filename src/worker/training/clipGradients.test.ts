@@ -1,0 +1,36 @@
+import * as tf from '@tensorflow/tfjs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expectCloseToTorch, reportErrors, torchFixtures } from './__fixtures__/torchFixtures';
+import { clipByGlobalNorm } from './clipGradients';
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+afterAll(reportErrors);
+
+describe('clipByGlobalNorm', () => {
+  it.each(torchFixtures.clip)('matches clip_grad_norm_ with max norm $maxNorm', async (fixture) => {
+    const gradients = fixture.gradients.map((g) => tf.tensor(g));
+    const { clipped, globalNorm } = clipByGlobalNorm(gradients, fixture.maxNorm);
+    await expectCloseToTorch('clip', globalNorm, fixture.globalNorm);
+    for (const [i, g] of clipped.entries()) {
+      expect(g.shape).toEqual(gradients[i].shape);
+      await expectCloseToTorch('clip', g, fixture.clipped[i]);
+    }
+  });
+
+  it('covers a clipped and an unclipped case', () => {
+    const [clippedCase, unclippedCase] = torchFixtures.clip;
+    expect(clippedCase.globalNorm).toBeGreaterThan(clippedCase.maxNorm);
+    expect(unclippedCase.globalNorm).toBeLessThan(unclippedCase.maxNorm);
+  });
+
+  it('leaks nothing but its results', () => {
+    const gradients = [tf.ones([3, 2]), tf.ones([4])];
+    clipByGlobalNorm(gradients, 1);
+    const before = tf.memory().numTensors;
+    const { clipped, globalNorm } = clipByGlobalNorm(gradients, 1);
+    expect(tf.memory().numTensors).toBe(before + clipped.length + 1);
+    tf.dispose([...clipped, globalNorm]);
+  });
+});
