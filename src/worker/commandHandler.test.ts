@@ -1,0 +1,163 @@
+import * as tf from '@tensorflow/tfjs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { DEFAULT_CONFIG, type TrainingConfig } from '../shared/config';
+import { IMAGE_PIXELS } from '../shared/dataset';
+import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
+import { createCommandHandler, type HandlerDependencies } from './commandHandler';
+import { DatasetError } from './data/idx';
+import type { LoadedDataset } from './data/loadDataset';
+
+/** Smooth synthetic "images" (a bright blob per class) so the model has something learnable. */
+function syntheticSplit(count: number): LoadedDataset['train'] {
+  const images = new Float32Array(count * IMAGE_PIXELS);
+  const labels = new Uint8Array(count);
+  for (let n = 0; n < count; n++) {
+    labels[n] = n % 10;
+    for (let p = 0; p < IMAGE_PIXELS; p++) {
+      const [row, col] = [Math.floor(p / 28), p % 28];
+      const distance = Math.hypot(row - 4 - 2 * labels[n], col - 14);
+      images[n * IMAGE_PIXELS + p] = Math.max(0, 1 - distance / 8);
+    }
+  }
+  return { images, labels, count };
+}
+
+const dataset: LoadedDataset = { train: syntheticSplit(64), test: syntheticSplit(30) };
+
+const config: TrainingConfig = {
+  ...DEFAULT_CONFIG,
+  batchSize: 16,
+  epochs: 2,
+  seed: 5,
+  trainSubset: 64,
+  testSubset: 30,
+};
+
+function harness(loadDataset: HandlerDependencies['loadDataset'] = async () => dataset) {
+  const events: WorkerEvent[] = [];
+  const handle = createCommandHandler({
+    selectBackend: async () => ({ backend: 'cpu', reason: 'test', adapterDescription: null }),
+    loadDataset,
+    yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
+    watchDeviceLoss: () => undefined,
+  });
+  const send = (command: WorkerCommand) => handle(command, (event) => events.push(event));
+  const ofType = <T extends WorkerEvent['type']>(type: T) =>
+    events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
+  const lastStatus = () => ofType('statusChanged').at(-1)?.status;
+  const losses = () => ofType('batchesTrained').flatMap((e) => e.losses);
+  return { events, send, ofType, lastStatus, losses };
+}
+
+async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
+  const started = Date.now();
+  while (!condition()) {
+    if (Date.now() - started > timeoutMs) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+const initialize = { type: 'initialize', config, dataBaseUrl: 'http://localhost/' } as const;
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+describe('worker command handler', () => {
+  it('initialises to idle with the untrained model’s views', async () => {
+    const h = harness();
+    await h.send(initialize);
+    expect(h.ofType('backendSelected')[0].backend).toBe('cpu');
+    expect(h.ofType('dataLoaded')[0]).toMatchObject({ trainCount: 64, testCount: 30 });
+    expect(h.lastStatus()).toBe('idle');
+    const grid = h.ofType('reconstructionsComputed').find((e) => e.purpose === 'grid');
+    expect(grid?.reconstructions.length).toBe(8 * IMAGE_PIXELS);
+    expect(h.ofType('latentCodesComputed')[0].codes.length).toBe(60);
+    expect(h.ofType('manifoldDecoded')[0].images.length).toBe(15 * 15 * IMAGE_PIXELS);
+  });
+
+  it('steps once, keeps the tensor count flat, and is reproducible by seed', async () => {
+    const first = harness();
+    await first.send(initialize);
+    await first.send({ type: 'step' });
+    const tensorsAfterOne = tf.memory().numTensors;
+    await first.send({ type: 'step' });
+    await first.send({ type: 'step' });
+    expect(tf.memory().numTensors).toBe(tensorsAfterOne);
+    expect(first.lastStatus()).toBe('paused');
+    const second = harness();
+    await second.send(initialize);
+    for (let i = 0; i < 3; i++) await second.send({ type: 'step' });
+    expect(second.losses().map((l) => l.loss)).toEqual(
+      first
+        .losses()
+        .slice(-3)
+        .map((l) => l.loss),
+    );
+  });
+
+  it('trains to done with falling loss, epoch summaries, metrics and a best checkpoint', async () => {
+    const h = harness();
+    await h.send(initialize);
+    await h.send({ type: 'start' });
+    await until(() => h.lastStatus() === 'done');
+    const epochs = h.ofType('epochEnded');
+    expect(epochs.map((e) => e.epoch)).toEqual([1, 2]);
+    expect(epochs.every((e) => Number.isFinite(e.validationLoss) && e.learningRate === 1e-3)).toBe(true);
+    expect(epochs[0].isBest).toBe(true);
+    expect(h.losses()).toHaveLength(8);
+    expect(h.ofType('metricsComputed')).toHaveLength(2);
+    await h.send({ type: 'restoreBest' });
+    expect(h.ofType('bestRestored')).toHaveLength(1);
+  });
+
+  it('pauses a running loop and resets to step 0', async () => {
+    const h = harness();
+    await h.send(initialize);
+    await h.send({ type: 'start' });
+    await until(() => h.losses().length >= 1);
+    await h.send({ type: 'pause' });
+    await until(() => h.lastStatus() === 'paused');
+    const stepsAtPause = h.losses().length;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(h.losses().length).toBe(stepsAtPause);
+    await h.send({ type: 'reset', config });
+    expect(h.lastStatus()).toBe('idle');
+    expect(h.ofType('runReset')).toHaveLength(2);
+  });
+
+  it('turns a data error into a failed status naming the file', async () => {
+    const h = harness(async () => {
+      throw new DatasetError('train-labels-idx1-ubyte.gz', 'missing (HTTP 404)');
+    });
+    await h.send(initialize);
+    expect(h.lastStatus()).toBe('failed');
+    expect(h.ofType('failed')[0].message).toContain('train-labels-idx1-ubyte.gz');
+    await h.send({ type: 'start' });
+    expect(h.lastStatus()).toBe('failed');
+  });
+
+  it('refuses absurd settings on reset and keeps the current run', async () => {
+    const h = harness();
+    await h.send(initialize);
+    await h.send({ type: 'step' });
+    await h.send({ type: 'reset', config: { ...config, learningRate: 50 } });
+    expect(h.ofType('failed').at(-1)?.message).toContain('learningRate');
+    expect(h.lastStatus()).toBe('paused');
+    await h.send({ type: 'step' });
+    expect(h.losses()).toHaveLength(2);
+  });
+
+  it('re-runs the grid at a new noise level and decodes a latent point', async () => {
+    const h = harness();
+    await h.send(initialize);
+    await h.send({ type: 'setNoiseLevel', noiseLevel: 0.8 });
+    const grid = h
+      .ofType('reconstructionsComputed')
+      .filter((e) => e.purpose === 'grid')
+      .at(-1);
+    expect(grid?.noiseLevel).toBe(0.8);
+    await h.send({ type: 'decodeLatent', x: 0.5, y: -0.5 });
+    expect(h.ofType('latentDecoded')[0].image.length).toBe(IMAGE_PIXELS);
+  });
+});

@@ -1,0 +1,218 @@
+/**
+ * The worker's brain as a plain `(command, emit)` function, so tests can drive it without a
+ * Worker. It owns the loaded data and the current TrainingSession, and turns every failure into
+ * a `failed` event instead of a dead worker.
+ */
+import type { BackendName, TrainingConfig } from '../shared/config';
+import { validateConfig } from '../shared/config';
+import { IMAGE_PIXELS } from '../shared/dataset';
+import { assertNever, type EmitEvent, type RunStatus, type WorkerCommand } from '../shared/protocol';
+import type { LoadedDataset } from './data/loadDataset';
+import type { BackendChoice } from './backend/selectBackend';
+import { TrainingSession } from './training/trainingSession';
+import { createRunSplits, disposeRunSplits } from './training/splits';
+import * as views from './views/panelViews';
+
+export interface HandlerDependencies {
+  selectBackend(forced: BackendName | null): Promise<BackendChoice>;
+  loadDataset(
+    baseUrl: string,
+    options: {
+      trainSubset: number | null;
+      testSubset: number | null;
+      onProgress?: (file: string, loadedBytes: number, totalBytes: number | null) => void;
+    },
+  ): Promise<LoadedDataset>;
+  /** Lets queued messages (pause, slider moves) in between training steps. */
+  yieldToEvents(): Promise<void>;
+  watchDeviceLoss(onLost: (message: string) => void): void;
+}
+
+export const MANIFOLD_GRID_SIZE = 15;
+
+export type CommandHandler = (command: WorkerCommand, emit: EmitEvent) => Promise<void>;
+
+export function createCommandHandler(deps: HandlerDependencies): CommandHandler {
+  let data: LoadedDataset | null = null;
+  let dataKey = '';
+  let dataBaseUrl = '';
+  let session: TrainingSession | null = null;
+  let runLoop: Promise<void> | null = null;
+  let noiseLevel = 0.25;
+  let gridIndices = Array.from({ length: views.GRID_IMAGE_COUNT }, (_, i) => i);
+  let failed = false;
+
+  const setStatus = (next: RunStatus, emit: EmitEvent) => {
+    emit({ type: 'statusChanged', status: next });
+  };
+
+  const fail = (error: unknown, emit: EmitEvent) => {
+    failed = true;
+    session?.pause();
+    emit({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+    setStatus('failed', emit);
+  };
+
+  async function refreshViews(current: TrainingSession, emit: EmitEvent, withMetrics: boolean) {
+    await views.emitGrid(current, gridIndices, noiseLevel, emit);
+    await views.emitRobustness(current, emit);
+    if (withMetrics) await views.emitMetrics(current, emit);
+    await refreshLatent(current, emit);
+  }
+
+  async function refreshLatent(current: TrainingSession, emit: EmitEvent) {
+    const bounds = await views.emitLatentCodes(current, emit);
+    await views.emitManifold(current, MANIFOLD_GRID_SIZE, bounds, emit);
+  }
+
+  async function ensureData(config: TrainingConfig, emit: EmitEvent): Promise<LoadedDataset> {
+    const key = `${config.dataset}|${config.trainSubset}|${config.testSubset}`;
+    if (data && key === dataKey) return data;
+    const startedMs = performance.now();
+    data = null;
+    const loaded = await deps.loadDataset(new URL(`data/${config.dataset}/`, dataBaseUrl).href, {
+      trainSubset: config.trainSubset,
+      testSubset: config.testSubset,
+      onProgress: (file, loadedBytes, totalBytes) =>
+        emit({ type: 'dataLoadProgressed', file, loadedBytes, totalBytes }),
+    });
+    data = loaded;
+    dataKey = key;
+    emit({
+      type: 'dataLoaded',
+      trainCount: loaded.train.count,
+      validationCount:
+        config.validation === 'test' ? loaded.test.count : Math.round(loaded.train.count * 0.1),
+      testCount: loaded.test.count,
+      elapsedMs: performance.now() - startedMs,
+      classExamples: classExamples(loaded),
+    });
+    return loaded;
+  }
+
+  async function newSession(config: TrainingConfig, emit: EmitEvent) {
+    const problems = validateConfig(config);
+    if (problems.length > 0) throw new Error(`Settings out of range: ${problems.join('; ')}`);
+    await stopRunLoop();
+    const loaded = await ensureData(config, emit);
+    if (session) {
+      disposeRunSplits(session.splits);
+      session.dispose();
+      session = null;
+    }
+    const created = new TrainingSession(
+      config,
+      createRunSplits(loaded, config.validation),
+      emit,
+      async () => {
+        await refreshViews(created, emit, true);
+      },
+    );
+    session = created;
+    failed = false;
+    emit({ type: 'runReset', config });
+    setStatus('idle', emit);
+    await refreshViews(created, emit, false);
+  }
+
+  async function stopRunLoop() {
+    session?.pause();
+    await runLoop;
+  }
+
+  function startRunLoop(current: TrainingSession, emit: EmitEvent) {
+    setStatus('training', emit);
+    runLoop = current
+      .run(deps.yieldToEvents)
+      .then(() => {
+        if (session === current && !failed) setStatus(current.isFinished ? 'done' : 'paused', emit);
+      })
+      .catch((error: unknown) => fail(error, emit))
+      .finally(() => {
+        runLoop = null;
+      });
+  }
+
+  async function handle(command: WorkerCommand, emit: EmitEvent): Promise<void> {
+    switch (command.type) {
+      case 'initialize': {
+        dataBaseUrl = command.dataBaseUrl;
+        setStatus('loading', emit);
+        const choice = await deps.selectBackend(command.config.backend);
+        emit({ type: 'backendSelected', ...choice });
+        deps.watchDeviceLoss((message) => fail(new Error(`${message} Reload the page to continue.`), emit));
+        await newSession(command.config, emit);
+        return;
+      }
+      case 'reset': {
+        const problems = validateConfig(command.config);
+        if (problems.length > 0 && session && !failed) {
+          // A refused reset keeps the current run: the user loses nothing.
+          emit({ type: 'failed', message: `Settings out of range: ${problems.join('; ')}` });
+          return;
+        }
+        setStatus('loading', emit);
+        await newSession(command.config, emit);
+        return;
+      }
+      case 'start':
+      case 'resume':
+        if (session && !session.isRunning && !session.isFinished && !failed) startRunLoop(session, emit);
+        return;
+      case 'pause':
+        session?.pause();
+        return;
+      case 'step':
+        if (!session || session.isRunning || session.isFinished || failed) return;
+        setStatus('training', emit);
+        await session.trainOneStep();
+        session.pause();
+        setStatus(session.isFinished ? 'done' : 'paused', emit);
+        return;
+      case 'restoreBest': {
+        const restored = session?.restoreBest();
+        if (!session || !restored) return;
+        emit({ type: 'bestRestored', ...restored });
+        await refreshViews(session, emit, true);
+        return;
+      }
+      case 'setNoiseLevel':
+        noiseLevel = Math.min(1, Math.max(0, command.noiseLevel));
+        if (session) await views.emitGrid(session, gridIndices, noiseLevel, emit);
+        return;
+      case 'showImages':
+        gridIndices = command.testIndices.slice(0, views.GRID_IMAGE_COUNT);
+        if (session) await views.emitGrid(session, gridIndices, noiseLevel, emit);
+        return;
+      case 'decodeLatent':
+        if (session) await views.emitDecodedPoint(session, command.x, command.y, emit);
+        return;
+      case 'decodeManifold':
+        if (session) await views.emitManifold(session, command.gridSize, command.bounds, emit);
+        return;
+      default:
+        assertNever(command);
+    }
+  }
+
+  return async (command, emit) => {
+    try {
+      await handle(command, emit);
+    } catch (error) {
+      fail(error, emit);
+    }
+  };
+}
+
+/** The first test image of each class, for the dataset preview (zeros where a class is absent). */
+function classExamples(loaded: LoadedDataset): Float32Array {
+  const examples = new Float32Array(10 * IMAGE_PIXELS);
+  const found = new Set<number>();
+  for (let i = 0; i < loaded.test.count && found.size < 10; i++) {
+    const label = loaded.test.labels[i];
+    if (found.has(label)) continue;
+    found.add(label);
+    examples.set(loaded.test.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS), label * IMAGE_PIXELS);
+  }
+  return examples;
+}

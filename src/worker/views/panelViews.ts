@@ -1,0 +1,137 @@
+/**
+ * What the panels show, computed from the current model in eval mode: the reconstruction grid,
+ * the robustness strip and curve, test metrics, latent codes and decoded latent points.
+ * Noise for display is seeded per noise level, so moving the slider back shows the same images.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { IMAGE_PIXELS } from '../../shared/dataset';
+import type { EmitEvent, ImageTriplets, LatentBounds } from '../../shared/protocol';
+import { manifoldGridPoints, occupiedBounds } from '../../shared/manifold';
+import { computeImageMetrics } from '../metrics/imageMetrics';
+import { mapInChunks } from '../training/chunkedEval';
+import { addNoise } from '../training/noise';
+import type { TrainingSession } from '../training/trainingSession';
+
+export const GRID_IMAGE_COUNT = 8;
+export const ROBUSTNESS_STRIP_LEVELS = [0.1, 0.25, 0.4, 0.6];
+export const ROBUSTNESS_CURVE_LEVELS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
+/** The PSNR curve uses at most this many test images: 11 noise levels must stay quick. */
+const ROBUSTNESS_CURVE_IMAGES = 1000;
+
+function displayNoiseSeed(session: TrainingSession, noiseLevel: number): number {
+  return session.config.seed * 1000 + Math.round(noiseLevel * 100) + 17;
+}
+
+async function triplets(
+  session: TrainingSession,
+  testIndices: number[],
+  levels: number[],
+): Promise<ImageTriplets> {
+  const tensors = tf.tidy(() => {
+    const clean = tf.gather(session.splits.testImages, tf.tensor1d(testIndices, 'int32'));
+    const noisy = tf.concat(
+      levels.map((level, i) =>
+        addNoise(
+          clean.slice([i, 0], [1, -1]),
+          session.config.noiseType,
+          level,
+          displayNoiseSeed(session, level) + i,
+        ),
+      ),
+    );
+    return [clean, noisy, session.model.forward(noisy, { training: false }).reconstruction];
+  });
+  const [originals, noisy, reconstructions] = await Promise.all(
+    tensors.map((t) => t.data() as Promise<Float32Array>),
+  );
+  tensors.forEach((t) => t.dispose());
+  return { testIndices, noiseLevel: levels[0], originals, noisy, reconstructions };
+}
+
+export async function emitGrid(
+  session: TrainingSession,
+  testIndices: number[],
+  noiseLevel: number,
+  emit: EmitEvent,
+) {
+  const valid = testIndices.filter((i) => i >= 0 && i < session.splits.testCount);
+  const result = await triplets(
+    session,
+    valid,
+    valid.map(() => noiseLevel),
+  );
+  emit({ type: 'reconstructionsComputed', purpose: 'grid', ...result }, transfers(result));
+}
+
+export async function emitRobustness(session: TrainingSession, emit: EmitEvent) {
+  const strip = await triplets(
+    session,
+    ROBUSTNESS_STRIP_LEVELS.map(() => 0),
+    ROBUSTNESS_STRIP_LEVELS,
+  );
+  emit({ type: 'reconstructionsComputed', purpose: 'robustness', ...strip }, transfers(strip));
+  const count = Math.min(ROBUSTNESS_CURVE_IMAGES, session.splits.testCount);
+  const psnr: number[] = [];
+  for (const level of ROBUSTNESS_CURVE_LEVELS) {
+    const [clean, reconstruction] = tf.tidy(() => {
+      const images = session.splits.testImages.slice([0, 0], [count, -1]);
+      const noisy = addNoise(images, session.config.noiseType, level, displayNoiseSeed(session, level));
+      return [images, session.model.forward(noisy, { training: false }).reconstruction];
+    });
+    psnr.push((await computeImageMetrics(clean, reconstruction)).psnr);
+    clean.dispose();
+    reconstruction.dispose();
+  }
+  emit({ type: 'robustnessCurveComputed', epoch: session.epoch, noiseLevels: ROBUSTNESS_CURVE_LEVELS, psnr });
+}
+
+/** Test metrics as SPEC §6 defines them: all test images, noisy at the training noise level. */
+export async function emitMetrics(session: TrainingSession, emit: EmitEvent) {
+  const { testImages, testCount } = session.splits;
+  const reconstructions = await mapInChunks(testImages, (chunk) => {
+    const noisy = addNoise(
+      chunk,
+      session.config.noiseType,
+      session.config.trainNoiseLevel,
+      session.config.seed + 3,
+    );
+    return session.model.forward(noisy, { training: false }).reconstruction;
+  });
+  const output = tf.tensor2d(reconstructions, [testCount, IMAGE_PIXELS]);
+  const metrics = await computeImageMetrics(testImages, output);
+  output.dispose();
+  emit({ type: 'metricsComputed', epoch: session.epoch, ...metrics });
+}
+
+/** Sends the test set's latent codes and returns the box they occupy (read before the transfer). */
+export async function emitLatentCodes(session: TrainingSession, emit: EmitEvent): Promise<LatentBounds> {
+  const codes = await mapInChunks(session.splits.testImages, (chunk) => session.model.encode(chunk));
+  const bounds = occupiedBounds(codes);
+  const labels = session.splits.testLabels.slice(0, session.splits.testCount);
+  emit({ type: 'latentCodesComputed', epoch: session.epoch, codes, labels }, [codes.buffer, labels.buffer]);
+  return bounds;
+}
+
+export async function emitDecodedPoint(session: TrainingSession, x: number, y: number, emit: EmitEvent) {
+  const decoded = tf.tidy(() => session.model.decode(tf.tensor2d([[x, y]])));
+  const image = (await decoded.data()) as Float32Array;
+  decoded.dispose();
+  emit({ type: 'latentDecoded', x, y, image }, [image.buffer]);
+}
+
+export async function emitManifold(
+  session: TrainingSession,
+  gridSize: number,
+  bounds: LatentBounds,
+  emit: EmitEvent,
+) {
+  const points = manifoldGridPoints(bounds, gridSize);
+  const decoded = tf.tidy(() => session.model.decode(tf.tensor2d(points, [gridSize * gridSize, 2])));
+  const images = (await decoded.data()) as Float32Array;
+  decoded.dispose();
+  emit({ type: 'manifoldDecoded', gridSize, bounds, images }, [images.buffer]);
+}
+
+function transfers(t: ImageTriplets): Transferable[] {
+  return [t.originals.buffer, t.noisy.buffer, t.reconstructions.buffer];
+}
