@@ -1,0 +1,89 @@
+/**
+ * The one Plotly wrapper: figures come from pure builders; this calls Plotly.react on change
+ * and purge on unmount. Plotly (1.4 MB) is loaded lazily so the page is usable at once.
+ */
+import { useEffect, useRef, useState } from 'react';
+import type {
+  Config,
+  Data,
+  Layout,
+  PlotlyHTMLElement,
+  PlotMouseEvent,
+  PlotSelectionEvent,
+} from 'plotly.js-dist-min';
+
+type PlotlyModule = typeof import('plotly.js-dist-min').default;
+let plotlyPromise: Promise<PlotlyModule> | null = null;
+export function loadPlotly(): Promise<PlotlyModule> {
+  plotlyPromise ??= import('plotly.js-dist-min').then((module) => module.default);
+  return plotlyPromise;
+}
+
+export interface Figure {
+  data: Data[];
+  layout: Partial<Layout>;
+}
+
+interface PlotlyChartProps {
+  figure: Figure;
+  className?: string;
+  onClick?: (event: PlotMouseEvent) => void;
+  onHover?: (event: PlotMouseEvent) => void;
+  onUnhover?: () => void;
+  onSelected?: (event: PlotSelectionEvent | undefined) => void;
+  /** Gets the plot element once drawn, e.g. to map a click anywhere on the plane to data units. */
+  onReady?: (element: PlotlyHTMLElement) => void;
+}
+
+const CONFIG: Partial<Config> = { displaylogo: false, responsive: true };
+
+export function PlotlyChart({
+  figure,
+  className,
+  onClick,
+  onHover,
+  onUnhover,
+  onSelected,
+  onReady,
+}: PlotlyChartProps) {
+  const elementRef = useRef<HTMLDivElement>(null);
+  const [plotly, setPlotly] = useState<PlotlyModule | null>(null);
+  const handlers = useRef({ onClick, onHover, onUnhover, onSelected });
+  useEffect(() => {
+    handlers.current = { onClick, onHover, onUnhover, onSelected };
+  });
+
+  useEffect(() => {
+    let alive = true;
+    void loadPlotly().then((module) => alive && setPlotly(() => module));
+    return () => {
+      alive = false;
+    };
+  }, []);
+
+  const listening = useRef(false);
+  useEffect(() => {
+    const element = elementRef.current;
+    if (!plotly || !element) return;
+    void plotly.react(element, figure.data, figure.layout, CONFIG).then((plot) => {
+      // Plotly.react keeps listeners on the same element, so attach them once.
+      if (!listening.current) {
+        listening.current = true;
+        plot.on('plotly_click', (event) => handlers.current.onClick?.(event));
+        plot.on('plotly_hover', (event) => handlers.current.onHover?.(event));
+        plot.on('plotly_unhover', () => handlers.current.onUnhover?.());
+        plot.on('plotly_selected', (event) => handlers.current.onSelected?.(event));
+        plot.on('plotly_deselect', () => handlers.current.onSelected?.(undefined));
+      }
+      onReady?.(plot);
+    });
+  }, [plotly, figure, onReady]);
+
+  useEffect(() => {
+    const element = elementRef.current;
+    if (!plotly || !element) return;
+    return () => plotly.purge(element);
+  }, [plotly]);
+
+  return <div ref={elementRef} className={className ?? 'plotly-chart'} />;
+}

@@ -1,0 +1,24 @@
+/** A titled panel with its one-line caption, the unit of the page layout. */
+import type { ReactNode } from 'react';
+
+interface PanelProps {
+  title: string;
+  caption: string;
+  testId?: string;
+  className?: string;
+  actions?: ReactNode;
+  children: ReactNode;
+}
+
+export function Panel({ title, caption, testId, className, actions, children }: PanelProps) {
+  return (
+    <section className={`panel ${className ?? ''}`} data-testid={testId} aria-label={title}>
+      <header className="panel-header">
+        <h2>{title}</h2>
+        {actions}
+      </header>
+      <p className="panel-caption">{caption}</p>
+      {children}
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+/** All test images at their 2-D codes, by class; click the plane to decode, brush to filter the grid. */
+import { useMemo, useState } from 'react';
+import type { LayoutSelection, PlotSelectionEvent } from 'plotly.js-dist-min';
+import { classNamesOf } from '../../../shared/dataset';
+import {
+  brushSelectionsOf,
+  buildClassTraces,
+  buildLatentFigure,
+  testIndicesOfPoints,
+  nextSelectableTraces,
+  type LatentDragMode,
+} from '../../charts/latentFigure';
+import { PlotlyChart } from '../../charts/PlotlyChart';
+import { ImageCanvas } from '../../components/ImageCanvas';
+import { Panel } from '../../components/Panel';
+import { usePlayground } from '../../store';
+import {
+  selectBrushedTestIndices,
+  selectDatasetName,
+  selectLatent,
+  selectSelectedTestIndex,
+  selectSetBrushedTestIndices,
+} from '../../store/selectors';
+import { imageFor } from './decodedRouting';
+import { useLatentPicking } from './useLatentPicking';
+
+const DRAG_MODES: { mode: LatentDragMode; label: string; hint: string }[] = [
+  { mode: 'zoom', label: 'zoom', hint: 'Drag to zoom, double-click to reset' },
+  { mode: 'pan', label: 'pan', hint: 'Drag to move the view' },
+  { mode: 'select', label: 'box', hint: 'Drag a box to show its images in the grid' },
+  { mode: 'lasso', label: 'lasso', hint: 'Draw around points to show their images in the grid' },
+];
+
+const NO_SELECTIONS: LayoutSelection[] = [];
+
+function sameIndices(a: readonly number[], b: readonly number[]): boolean {
+  return a.length === b.length && a.every((index, i) => index === b[i]);
+}
+
+function formatPoint(point: { x: number; y: number }): string {
+  return `(${point.x.toFixed(2)}, ${point.y.toFixed(2)})`;
+}
+
+export function LatentScatterPanel() {
+  const latent = usePlayground(selectLatent);
+  const dataset = usePlayground(selectDatasetName);
+  const selectedTestIndex = usePlayground(selectSelectedTestIndex);
+  const brushedTestIndices = usePlayground(selectBrushedTestIndices);
+  const setBrushedTestIndices = usePlayground(selectSetBrushedTestIndices);
+  const [dragMode, setDragMode] = useState<LatentDragMode>('zoom');
+  const [brushSelections, setBrushSelections] = useState<LayoutSelection[]>([]);
+  const classNames = classNamesOf(dataset);
+  const picking = useLatentPicking(latent, classNames);
+
+  // The 10k-point traces depend on the codes only; overlays change without rebuilding them.
+  const classTraces = useMemo(
+    () => (latent ? buildClassTraces(latent.codes, latent.labels, classNames) : []),
+    [latent, classNames],
+  );
+  // Plotly draws a brush into the traces it holds; renew them when the brush is cleared anywhere.
+  const [selectable, setSelectable] = useState(() =>
+    nextSelectableTraces(null, classTraces, brushedTestIndices),
+  );
+  const nextSelectable = nextSelectableTraces(selectable, classTraces, brushedTestIndices);
+  if (nextSelectable !== selectable) setSelectable(nextSelectable);
+  const figure = useMemo(
+    () =>
+      buildLatentFigure(selectable.traces, latent?.codes ?? null, {
+        selectedTestIndex,
+        clickedPoint: picking.clickTarget,
+        dragMode,
+        selectionRevision: selectable.revision,
+        brushSelections: brushedTestIndices ? brushSelections : NO_SELECTIONS,
+      }),
+    [
+      selectable.traces,
+      selectable.revision,
+      latent,
+      selectedTestIndex,
+      picking.clickTarget,
+      dragMode,
+      brushedTestIndices,
+      brushSelections,
+    ],
+  );
+
+  const onSelected = (event: PlotSelectionEvent | undefined) => {
+    const indices = event ? testIndicesOfPoints(event.points) : [];
+    // Plotly re-reports an unchanged brush after redraws; only a real change reaches the grid.
+    if (!sameIndices(indices, brushedTestIndices ?? [])) setBrushedTestIndices(indices);
+    const selections = brushSelectionsOf(event);
+    if (JSON.stringify(selections) !== JSON.stringify(brushSelections)) setBrushSelections(selections);
+  };
+
+  const actions = (
+    <span className="panel-actions drag-modes" role="group" aria-label="Drag mode">
+      {DRAG_MODES.map(({ mode, label, hint }) => (
+        <button
+          type="button"
+          key={mode}
+          title={hint}
+          aria-pressed={dragMode === mode}
+          className={dragMode === mode ? 'active' : undefined}
+          onClick={() => setDragMode(mode)}
+        >
+          {label}
+        </button>
+      ))}
+    </span>
+  );
+  const clicked = picking.decoded.clicked;
+  const hoveredImage = imageFor(picking.hovered, picking.decoded.hovered);
+  return (
+    <Panel
+      title="Latent space"
+      caption="Every test image at its 2-D code, coloured by class. Click anywhere to decode that point; box or lasso to show those images in the grid."
+      testId="latent-scatter"
+      className="latent-panel"
+      actions={actions}
+    >
+      <div className="latent-body">
+        <PlotlyChart
+          figure={figure}
+          className="plotly-chart latent-plot"
+          onReady={picking.onReady}
+          onHover={picking.onHover}
+          onUnhover={picking.onUnhover}
+          onClick={picking.onClick}
+          onSelected={onSelected}
+        />
+        <div className="latent-side">
+          <figure
+            className="latent-decoded"
+            data-testid="latent-decoded"
+            data-state={clicked ? 'decoded' : 'empty'}
+            data-latent-x={clicked?.x}
+            data-latent-y={clicked?.y}
+          >
+            <ImageCanvas pixels={clicked?.image ?? null} sizePx={84} title="decoded from the clicked point" />
+            <figcaption>
+              {clicked ? `decoded ${formatPoint(clicked)}` : 'click the plane to decode a point'}
+            </figcaption>
+          </figure>
+          <figure className="latent-hover">
+            <ImageCanvas pixels={hoveredImage} sizePx={84} title="decoder's image of the hovered point" />
+            <figcaption>
+              {picking.hovered
+                ? `${picking.hovered.className} #${picking.hovered.testIndex}`
+                : 'hover a point'}
+            </figcaption>
+          </figure>
+          {brushedTestIndices && <p className="brush-note">{brushedTestIndices.length} brushed</p>}
+        </div>
+      </div>
+    </Panel>
+  );
+}

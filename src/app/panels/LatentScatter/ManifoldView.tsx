@@ -1,0 +1,44 @@
+/** The decoder's view of the latent plane: a grid of points across it, each decoded to an image. */
+import { useEffect, useRef } from 'react';
+import { IMAGE_SIDE } from '../../../shared/dataset';
+import { Panel } from '../../components/Panel';
+import { usePlayground } from '../../store';
+import { selectManifold } from '../../store/selectors';
+import { formatLatentCoordinate, manifoldMosaicRgba } from './manifoldMosaic';
+
+export function ManifoldView() {
+  const manifold = usePlayground(selectManifold);
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  // One screen pixel per image pixel (420 px for 15 × 15): crisp without any scaling.
+  const side = manifold ? manifold.gridSize * IMAGE_SIDE : 15 * IMAGE_SIDE;
+
+  useEffect(() => {
+    const context = canvasRef.current?.getContext('2d');
+    if (!context || !manifold) return;
+    const rgba = manifoldMosaicRgba(manifold.images, manifold.gridSize);
+    context.putImageData(new ImageData(rgba, side, side), 0, 0);
+  }, [manifold, side]);
+
+  const bounds = manifold?.bounds;
+  return (
+    <Panel
+      title="Latent manifold"
+      caption={`Images decoded from a ${manifold?.gridSize ?? 15}×${manifold?.gridSize ?? 15} grid of points spanning where the test codes lie (y up, as in the scatter).`}
+      testId="manifold"
+      className="manifold-panel"
+    >
+      <div className="manifold-frame">
+        <div className="manifold-y-axis" style={{ height: side }}>
+          <span>{bounds && `y ${formatLatentCoordinate(bounds.yMax)}`}</span>
+          <span>{bounds && `y ${formatLatentCoordinate(bounds.yMin)}`}</span>
+        </div>
+        <canvas ref={canvasRef} width={side} height={side} className="manifold-canvas" />
+        <span />
+        <div className="manifold-x-axis">
+          <span>{bounds && `x ${formatLatentCoordinate(bounds.xMin)}`}</span>
+          <span>{bounds && `x ${formatLatentCoordinate(bounds.xMax)}`}</span>
+        </div>
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,108 @@
+/**
+ * The scatter's pointer interactions: a click anywhere on the plane decodes that point, a click
+ * on a point selects its image, hovering a point previews the decoder's image of its code.
+ */
+import { useCallback, useEffect, useState } from 'react';
+import type { PlotlyHTMLElement, PlotMouseEvent } from 'plotly.js-dist-min';
+import { currentAxisRanges, isDragRelease, isRepeatedClick, planePointAt } from '../../charts/planePicking';
+import { frameThrottle } from '../../frameThrottle';
+import { usePlayground } from '../../store';
+import { selectDecodedPoint, selectSelectTestIndex } from '../../store/selectors';
+import type { ViewsSlice } from '../../store/viewsSlice';
+import { training } from '../../trainingClient';
+import { NO_DECODED_IMAGES, routeDecoded, type DecodedImages, type LatentPoint } from './decodedRouting';
+
+export interface HoveredPoint extends LatentPoint {
+  testIndex: number;
+  className: string;
+}
+
+const decodeHoveredPoint = frameThrottle((point: LatentPoint) => training.decodeLatent(point.x, point.y));
+
+const planeClickListeners = new WeakSet<HTMLElement>();
+
+/**
+ * Plotly reports clicks only on points, so listen on the plot itself for clicks inside its plot
+ * area (the `.nsewdrag` drag layer's box, whatever is drawn on top, except the mode bar) and map
+ * them through the current axis ranges.
+ */
+function listenForPlaneClicks(plot: HTMLElement, onPlanePoint: (point: LatentPoint) => void): void {
+  if (planeClickListeners.has(plot)) return;
+  planeClickListeners.add(plot);
+  let down: { clientX: number; clientY: number } | null = null;
+  let previous: { clientX: number; clientY: number; timeMs: number } | null = null;
+  // Capture phase: Plotly's own handlers must not hide where a drag began.
+  plot.addEventListener(
+    'mousedown',
+    (event) => (down = { clientX: event.clientX, clientY: event.clientY }),
+    true,
+  );
+  plot.addEventListener('click', (event) => {
+    const dragLayer = plot.querySelector('.nsewdrag');
+    const ranges = currentAxisRanges(plot);
+    const onModeBar = event.target instanceof Element && event.target.closest('.modebar-container, .modebar');
+    if (!dragLayer || !ranges || onModeBar || isDragRelease(down, event)) return;
+    const click = { clientX: event.clientX, clientY: event.clientY, timeMs: performance.now() };
+    const repeated = isRepeatedClick(previous, click);
+    previous = click;
+    const area = dragLayer.getBoundingClientRect();
+    const fractionX = (event.clientX - area.left) / area.width;
+    const fractionY = (event.clientY - area.top) / area.height;
+    const inside = fractionX >= 0 && fractionX <= 1 && fractionY >= 0 && fractionY <= 1;
+    if (!repeated && inside) onPlanePoint(planePointAt(fractionX, fractionY, ranges.x, ranges.y));
+  });
+}
+
+function testIndexOf(event: PlotMouseEvent): number | null {
+  const point = event.points.find((candidate) => typeof candidate.customdata === 'number');
+  return point && typeof point.customdata === 'number' ? point.customdata : null;
+}
+
+export function useLatentPicking(latent: ViewsSlice['latent'], classNames: readonly string[]) {
+  const decodedPoint = usePlayground(selectDecodedPoint);
+  const selectTestIndex = usePlayground(selectSelectTestIndex);
+  const [clickTarget, setClickTarget] = useState<LatentPoint | null>(null);
+  const [hovered, setHovered] = useState<HoveredPoint | null>(null);
+  const [routed, setRouted] = useState<{ seen: typeof decodedPoint; images: DecodedImages }>({
+    seen: decodedPoint,
+    images: NO_DECODED_IMAGES,
+  });
+  // Route each new answer once, during render (React's "adjust state on prop change" pattern).
+  if (routed.seen !== decodedPoint) {
+    setRouted({
+      seen: decodedPoint,
+      images: routeDecoded(routed.images, decodedPoint, clickTarget, hovered),
+    });
+  }
+
+  // Re-decode the clicked point whenever the model moves on (new codes each epoch), so it stays live.
+  useEffect(() => {
+    if (clickTarget) training.decodeLatent(clickTarget.x, clickTarget.y);
+  }, [clickTarget, latent]);
+
+  const onReady = useCallback((plot: PlotlyHTMLElement) => listenForPlaneClicks(plot, setClickTarget), []);
+
+  const onHover = (event: PlotMouseEvent) => {
+    const testIndex = testIndexOf(event);
+    if (testIndex === null || !latent || testIndex === hovered?.testIndex) return;
+    const point = { x: latent.codes[2 * testIndex], y: latent.codes[2 * testIndex + 1] };
+    const label = latent.labels[testIndex];
+    setHovered({ ...point, testIndex, className: classNames[label] ?? `class ${label}` });
+    decodeHoveredPoint(point);
+  };
+
+  const onClick = (event: PlotMouseEvent) => {
+    const testIndex = testIndexOf(event);
+    if (testIndex !== null) selectTestIndex(testIndex);
+  };
+
+  return {
+    clickTarget,
+    hovered,
+    decoded: routed.images,
+    onReady,
+    onHover,
+    onUnhover: () => setHovered(null),
+    onClick,
+  };
+}

@@ -1,0 +1,48 @@
+/** Live loss curves: batch loss (smoothed) and validation loss per epoch, LR drops, best checkpoint. */
+import { useMemo, useState } from 'react';
+import { PlotlyChart } from '../../charts/PlotlyChart';
+import { buildLossFigure } from '../../charts/lossFigure';
+import { Panel } from '../../components/Panel';
+import { usePlayground } from '../../store';
+import { selectBatchLosses, selectBatchSteps, selectEpochRecords } from '../../store/selectors';
+
+export function LossChartPanel() {
+  const batchSteps = usePlayground(selectBatchSteps);
+  const batchLosses = usePlayground(selectBatchLosses);
+  const epochRecords = usePlayground(selectEpochRecords);
+  const [logScale, setLogScale] = useState(true);
+  const [smoothing, setSmoothing] = useState(0.9);
+  const figure = useMemo(
+    () => buildLossFigure({ batchSteps, batchLosses, epochRecords, smoothing, logScale }),
+    [batchSteps, batchLosses, epochRecords, smoothing, logScale],
+  );
+  const actions = (
+    <span className="panel-actions">
+      <label>
+        <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> log
+      </label>
+      <label>
+        smooth
+        <input
+          type="range"
+          min={0}
+          max={0.99}
+          step={0.01}
+          value={smoothing}
+          onChange={(e) => setSmoothing(Number(e.target.value))}
+        />
+      </label>
+    </span>
+  );
+  return (
+    <Panel
+      title="Loss"
+      caption="Training loss per step (smoothed) and validation loss per epoch; dotted lines mark LR drops, ★ the best checkpoint."
+      testId="loss-chart"
+      className="loss-panel"
+      actions={actions}
+    >
+      <PlotlyChart figure={figure} className="plotly-chart loss-plot" />
+    </Panel>
+  );
+}

@@ -1,0 +1,66 @@
+/** How reconstructions degrade with noise: one image at four levels, and PSNR over all levels. */
+import { useMemo } from 'react';
+import { imageAt } from '../../../shared/imageMath';
+import { PlotlyChart } from '../../charts/PlotlyChart';
+import { buildRobustnessFigure } from '../../charts/robustnessFigure';
+import { ImageCanvas } from '../../components/ImageCanvas';
+import { Panel } from '../../components/Panel';
+import { usePlayground } from '../../store';
+import { selectNoiseLevel, selectRobustnessCurve, selectRobustnessStrip } from '../../store/selectors';
+
+/** The worker's strip levels (its message carries only the first), in column order. */
+export const STRIP_NOISE_LEVELS = [0.1, 0.25, 0.4, 0.6];
+
+const STRIP_ROWS = [
+  { key: 'originals', label: 'original' },
+  { key: 'noisy', label: 'noisy' },
+  { key: 'reconstructions', label: 'reconstructed' },
+] as const;
+
+export function RobustnessPanel() {
+  const strip = usePlayground(selectRobustnessStrip);
+  const curve = usePlayground(selectRobustnessCurve);
+  const noiseLevel = usePlayground(selectNoiseLevel);
+  const figure = useMemo(() => buildRobustnessFigure(curve, noiseLevel), [curve, noiseLevel]);
+  const stripCount = strip ? strip.testIndices.length : 0;
+  return (
+    <Panel
+      title="Noise robustness"
+      caption="One test image at increasing input noise, and the mean PSNR of reconstructions against the noise level (dotted: the slider)."
+      testId="robustness"
+      className="robustness-panel"
+    >
+      <div className="robustness-body">
+        <table className="robustness-strip">
+          <thead>
+            <tr>
+              <th scope="col">noise</th>
+              {STRIP_NOISE_LEVELS.map((level) => (
+                <th scope="col" key={level}>
+                  {level}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {STRIP_ROWS.map((row) => (
+              <tr key={row.key}>
+                <th scope="row">{row.label}</th>
+                {STRIP_NOISE_LEVELS.map((level, i) => (
+                  <td key={level}>
+                    <ImageCanvas
+                      pixels={strip && i < stripCount ? imageAt(strip[row.key], i) : null}
+                      sizePx={40}
+                      title={`${row.label} at noise ${level}`}
+                    />
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <PlotlyChart figure={figure} className="plotly-chart robustness-plot" />
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,88 @@
+/** Original / noisy / reconstructed rows for 8 test images (or the scatter's brushed ones). */
+import { useEffect, useMemo } from 'react';
+import { ImageCanvas } from '../../components/ImageCanvas';
+import { Panel } from '../../components/Panel';
+import { usePlayground } from '../../store';
+import {
+  selectBrushedTestIndices,
+  selectGrid,
+  selectSelectedTestIndex,
+  selectSelectTestIndex,
+  selectSetBrushedTestIndices,
+} from '../../store/selectors';
+import { training } from '../../trainingClient';
+import { NoiseSlider } from '../NoiseRobustness/NoiseSlider';
+import { GRID_IMAGE_COUNT, gridColumns, gridRequest, type GridColumn } from './gridColumns';
+
+const IMAGE_SIZE_PX = 48;
+
+const ROWS: { key: keyof Omit<GridColumn, 'testIndex'>; label: string }[] = [
+  { key: 'original', label: 'original' },
+  { key: 'noisy', label: 'noisy' },
+  { key: 'reconstruction', label: 'reconstructed' },
+];
+
+export function ReconstructionGridPanel() {
+  const grid = usePlayground(selectGrid);
+  const selectedTestIndex = usePlayground(selectSelectedTestIndex);
+  const selectTestIndex = usePlayground(selectSelectTestIndex);
+  const brushedTestIndices = usePlayground(selectBrushedTestIndices);
+  const setBrushedTestIndices = usePlayground(selectSetBrushedTestIndices);
+  const columns = useMemo(() => gridColumns(grid), [grid]);
+
+  // The worker keeps the grid's images; tell it whenever the brush changes what they are.
+  useEffect(() => {
+    training.showImages(gridRequest(brushedTestIndices));
+  }, [brushedTestIndices]);
+
+  const actions = (
+    <span className="panel-actions">
+      {brushedTestIndices && (
+        <>
+          <span className="brush-note">
+            brushed: {Math.min(GRID_IMAGE_COUNT, brushedTestIndices.length)} of {brushedTestIndices.length}
+          </span>
+          <button type="button" data-testid="clear-brush" onClick={() => setBrushedTestIndices(null)}>
+            clear brush
+          </button>
+        </>
+      )}
+      <NoiseSlider />
+    </span>
+  );
+  return (
+    <Panel
+      title="Reconstructions"
+      caption="Test images, the same images with noise added, and the autoencoder's reconstruction of the noisy input. Click one to select it."
+      testId="recon-grid"
+      className="recon-grid-panel"
+      actions={actions}
+    >
+      <div className="recon-grid" role="grid">
+        {ROWS.map((row) => (
+          <div className="recon-grid-row" role="row" key={row.key}>
+            <span className="recon-grid-label">
+              {row.key === 'noisy' && grid ? `noisy ${grid.noiseLevel.toFixed(2)}` : row.label}
+            </span>
+            {columns.map((column, i) => (
+              <ImageCanvas
+                key={i}
+                pixels={column[row.key]}
+                sizePx={IMAGE_SIZE_PX}
+                testIndex={column.testIndex ?? undefined}
+                highlighted={column.testIndex !== null && column.testIndex === selectedTestIndex}
+                title={
+                  column.testIndex === null ? undefined : `test image #${column.testIndex}, ${row.label}`
+                }
+                onSelect={() =>
+                  column.testIndex !== null &&
+                  selectTestIndex(column.testIndex === selectedTestIndex ? null : column.testIndex)
+                }
+              />
+            ))}
+          </div>
+        ))}
+      </div>
+    </Panel>
+  );
+}

@@ -1,0 +1,53 @@
+/** `window.playground.snapshot()`: the read-only view that end-to-end tests use (CONTRACT.md). */
+import { usePlayground } from './store';
+
+export interface PlaygroundSnapshot {
+  backend: string | null;
+  status: string;
+  epoch: number;
+  step: number;
+  trainLoss: number[];
+  valLoss: number[];
+  learningRates: number[];
+  metrics: { mse: number; psnr: number; ssim: number; ssimGlobal: number } | null;
+  /** Every epoch's test metrics, in order (metrics is the last of them). */
+  metricsHistory: { epoch: number; mse: number; psnr: number; ssim: number; ssimGlobal: number }[];
+  latentPoints: number;
+  numTensors: number;
+  noiseLevel: number;
+  selectedTestIndex: number | null;
+  errorMessage: string | null;
+}
+
+export function snapshot(): PlaygroundSnapshot {
+  const state = usePlayground.getState();
+  const latest = state.metricsHistory[state.metricsHistory.length - 1];
+  return {
+    backend: state.backend,
+    status: state.status,
+    epoch: state.epoch,
+    step: state.step,
+    trainLoss: [...state.batchLosses],
+    valLoss: state.epochRecords.map((record) => record.validationLoss),
+    learningRates: state.epochRecords.map((record) => record.learningRate),
+    metrics: latest
+      ? { mse: latest.mse, psnr: latest.psnr, ssim: latest.ssim, ssimGlobal: latest.ssimGlobal }
+      : null,
+    metricsHistory: state.metricsHistory.map((record) => ({ ...record })),
+    latentPoints: state.latent ? state.latent.codes.length / 2 : 0,
+    numTensors: state.numTensors,
+    noiseLevel: state.noiseLevel,
+    selectedTestIndex: state.selectedTestIndex,
+    errorMessage: state.errorMessage,
+  };
+}
+
+declare global {
+  interface Window {
+    playground: { snapshot: () => PlaygroundSnapshot };
+  }
+}
+
+export function exposePlayground(): void {
+  window.playground = { snapshot };
+}

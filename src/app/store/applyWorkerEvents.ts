@@ -1,0 +1,130 @@
+/** The one way worker events enter the store: a batch per animation frame, one `set`. */
+import { assertNever, type WorkerEvent } from '../../shared/protocol';
+import type { PlaygroundState } from './index';
+
+type Patch = Partial<PlaygroundState>;
+
+/** An event's payload: the event without its `type` tag. */
+function withoutType<E extends WorkerEvent>(event: E): Omit<E, 'type'> {
+  const { type, ...payload } = event;
+  void type;
+  return payload;
+}
+
+function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void {
+  const current = { ...state, ...patch };
+  switch (event.type) {
+    case 'backendSelected':
+      Object.assign(patch, {
+        backend: event.backend,
+        backendReason: event.reason,
+        adapterDescription: event.adapterDescription,
+      });
+      return;
+    case 'dataLoadProgressed':
+      patch.dataProgress = {
+        ...current.dataProgress,
+        [event.file]: { loadedBytes: event.loadedBytes, totalBytes: event.totalBytes },
+      };
+      return;
+    case 'dataLoaded':
+      patch.dataCounts = {
+        train: event.trainCount,
+        validation: event.validationCount,
+        test: event.testCount,
+      };
+      patch.classExamples = event.classExamples;
+      return;
+    case 'statusChanged':
+      patch.status = event.status;
+      return;
+    case 'batchesTrained': {
+      const last = event.losses[event.losses.length - 1];
+      Object.assign(patch, {
+        batchSteps: [...current.batchSteps, ...event.losses.map((l) => l.step)],
+        batchLosses: [...current.batchLosses, ...event.losses.map((l) => l.loss)],
+        step: last ? last.step : current.step,
+        stepInEpoch: event.stepInEpoch,
+        stepsPerEpoch: event.stepsPerEpoch,
+        epochElapsedMs: event.epochElapsedMs,
+        learningRate: event.learningRate,
+        numTensors: event.numTensors,
+      });
+      return;
+    }
+    case 'epochEnded': {
+      const { numTensors, ...record } = withoutType(event);
+      Object.assign(patch, {
+        epochRecords: [...current.epochRecords, record],
+        epoch: event.epoch,
+        step: event.step,
+        stepInEpoch: 0,
+        epochElapsedMs: 0,
+        learningRate: event.learningRate,
+        numTensors,
+      });
+      return;
+    }
+    case 'bestRestored':
+      patch.warnings = [
+        ...current.warnings,
+        `Restored the best checkpoint (epoch ${event.epoch}, validation loss ${event.validationLoss.toFixed(4)}).`,
+      ];
+      return;
+    case 'runReset':
+      Object.assign(patch, {
+        runConfig: event.config,
+        errorMessage: null,
+        epoch: 0,
+        step: 0,
+        stepInEpoch: 0,
+        epochElapsedMs: 0,
+        learningRate: event.config.learningRate,
+        batchSteps: [],
+        batchLosses: [],
+        epochRecords: [],
+        metricsHistory: [],
+        robustnessCurve: null,
+        decodedPoint: null,
+      });
+      return;
+    case 'reconstructionsComputed': {
+      const { purpose, ...triplets } = withoutType(event);
+      if (purpose === 'grid') patch.grid = triplets;
+      else patch.robustnessStrip = triplets;
+      return;
+    }
+    case 'metricsComputed': {
+      const record = withoutType(event);
+      patch.metricsHistory = [...current.metricsHistory.filter((m) => m.epoch !== record.epoch), record];
+      return;
+    }
+    case 'robustnessCurveComputed': {
+      patch.robustnessCurve = withoutType(event);
+      return;
+    }
+    case 'latentCodesComputed':
+      patch.latent = { epoch: event.epoch, codes: event.codes, labels: event.labels };
+      return;
+    case 'latentDecoded':
+      patch.decodedPoint = { x: event.x, y: event.y, image: event.image };
+      return;
+    case 'manifoldDecoded':
+      patch.manifold = { gridSize: event.gridSize, bounds: event.bounds, images: event.images };
+      return;
+    case 'failed':
+      patch.errorMessage = event.message;
+      return;
+    case 'warned':
+      patch.warnings = [...current.warnings, event.message];
+      return;
+    default:
+      assertNever(event);
+  }
+}
+
+export function applyWorkerEvents(state: PlaygroundState, events: WorkerEvent[]): Patch {
+  const patch: Patch = {};
+  for (const event of events) reduce(state, patch, event);
+  return patch;
+}

@@ -1,0 +1,54 @@
+/** Run state: status, backend, counters, progress and errors. */
+import type { StateCreator } from 'zustand';
+import type { BackendName, TrainingConfig } from '../../shared/config';
+import type { RunStatus } from '../../shared/protocol';
+
+export interface FileProgress {
+  loadedBytes: number;
+  totalBytes: number | null;
+}
+
+export interface RunSlice {
+  status: RunStatus;
+  backend: BackendName | null;
+  backendReason: string;
+  adapterDescription: string | null;
+  /** The config of the run in the worker (the controls edit a draft until reset). */
+  runConfig: TrainingConfig;
+  errorMessage: string | null;
+  warnings: string[];
+  epoch: number;
+  step: number;
+  stepInEpoch: number;
+  stepsPerEpoch: number;
+  epochElapsedMs: number;
+  learningRate: number;
+  numTensors: number;
+  dataProgress: Record<string, FileProgress>;
+  dataCounts: { train: number; validation: number; test: number } | null;
+  classExamples: Float32Array | null;
+  dismissError(): void;
+}
+
+export const createRunSlice =
+  (initialConfig: TrainingConfig, warnings: string[]): StateCreator<RunSlice, [], [], RunSlice> =>
+  (set) => ({
+    status: 'loading',
+    backend: null,
+    backendReason: '',
+    adapterDescription: null,
+    runConfig: initialConfig,
+    errorMessage: null,
+    warnings,
+    epoch: 0,
+    step: 0,
+    stepInEpoch: 0,
+    stepsPerEpoch: 0,
+    epochElapsedMs: 0,
+    learningRate: initialConfig.learningRate,
+    numTensors: 0,
+    dataProgress: {},
+    dataCounts: null,
+    classExamples: null,
+    dismissError: () => set({ errorMessage: null }),
+  });
