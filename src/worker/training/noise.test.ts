@@ -12,7 +12,7 @@ const COLUMNS = 100;
 const constantBatch = (value: number) => tf.fill<tf.Rank.R2>([ROWS, COLUMNS], value);
 
 async function stats(t: tf.Tensor) {
-  const values = await t.data();
+  const values = Array.from(await t.data());
   const mean = values.reduce((a, b) => a + b, 0) / values.length;
   const variance = values.reduce((a, b) => a + (b - mean) ** 2, 0) / values.length;
   return { values, mean, std: Math.sqrt(variance) };
