@@ -41,14 +41,18 @@ console.log(JSON.stringify({ backend: ready.backend, query, epochs }));
 const startedMs = Date.now();
 await page.getByTestId('start').click();
 let reported = 0;
+let stepsPerEpoch = 0;
+const mean = (values) => values.reduce((sum, v) => sum + v, 0) / values.length;
 while (reported < epochs) {
   const state = await waitFor((s) => s.metricsHistory.length > reported || s.status === 'failed', 3_600_000);
   if (state.status === 'failed') throw new Error(state.errorMessage);
+  stepsPerEpoch ||= state.step / state.valLoss.length;
   for (; reported < state.metricsHistory.length; reported++) {
     console.log(
       JSON.stringify({
         epoch: reported + 1,
         wallS: Math.round((Date.now() - startedMs) / 1000),
+        trainLoss: mean(state.trainLoss.slice(reported * stepsPerEpoch, (reported + 1) * stepsPerEpoch)),
         valLoss: state.valLoss[reported],
         learningRate: state.learningRates[reported],
         metrics: state.metricsHistory[reported],

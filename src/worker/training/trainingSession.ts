@@ -38,6 +38,8 @@ export class TrainingSession {
   private readonly stepRandom: SeededRandom;
   /** [count, 2·784]: fixed noisy validation inputs beside their clean targets, made once. */
   private readonly validationPairs: tf.Tensor2D;
+  /** The test split with fixed noise at the training level, made once (as PyTorch's seeded val noise). */
+  readonly noisyTestImages: tf.Tensor2D;
   private order: Int32Array;
   private running = false;
   private pendingLosses: BatchLoss[] = [];
@@ -65,9 +67,18 @@ export class TrainingSession {
     this.stepRandom = createRandom(config.seed + 2);
     this.stepsPerEpoch = stepsPerEpoch(splits.trainCount, config.batchSize);
     this.order = shuffledOrder(splits.trainCount, this.shuffleRandom);
+    this.noisyTestImages = addNoise(
+      splits.testImages,
+      config.noiseType,
+      config.trainNoiseLevel,
+      config.seed + 3,
+    );
     this.validationPairs = tf.tidy(() => {
       const clean = splits.validationImages;
-      const noisy = addNoise(clean, config.noiseType, config.trainNoiseLevel, config.seed + 3);
+      const noisy =
+        config.validation === 'test'
+          ? this.noisyTestImages
+          : addNoise(clean, config.noiseType, config.trainNoiseLevel, config.seed + 4);
       return tf.concat([noisy, clean], 1);
     });
   }
@@ -209,6 +220,7 @@ export class TrainingSession {
     this.best?.state.forEach((tensor) => tensor.dispose());
     this.best = null;
     this.validationPairs.dispose();
+    this.noisyTestImages.dispose();
     this.optimizer.dispose();
     this.model.dispose();
   }

@@ -92,15 +92,10 @@ export async function emitRobustness(session: TrainingSession, emit: EmitEvent) 
 /** Test metrics as SPEC §6 defines them: all test images, noisy at the training noise level. */
 export async function emitMetrics(session: TrainingSession, emit: EmitEvent) {
   const { testImages, testCount } = session.splits;
-  const reconstructions = await mapInChunks(testImages, (chunk) => {
-    const noisy = addNoise(
-      chunk,
-      session.config.noiseType,
-      session.config.trainNoiseLevel,
-      session.config.seed + 3,
-    );
-    return session.model.forward(noisy, { training: false }).reconstruction;
-  });
+  const reconstructions = await mapInChunks(
+    session.noisyTestImages,
+    (noisy) => session.model.forward(noisy, { training: false }).reconstruction,
+  );
   const output = tf.tensor2d(reconstructions, [testCount, IMAGE_PIXELS]);
   const metrics = await computeImageMetrics(testImages, output);
   output.dispose();
