@@ -32,3 +32,18 @@ export function maxValue(values: Float32Array): number {
   for (const value of values) if (value > max && Number.isFinite(value)) max = value;
   return max === -Infinity ? 0 : max;
 }
+
+/** Image `index` of a byte image set (count×784, 0–255) as values in [0, 1], for drawing. */
+export function byteImageAt(images: Uint8Array, index: number): Float32Array {
+  const start = index * IMAGE_PIXELS;
+  return Float32Array.from(images.subarray(start, start + IMAGE_PIXELS), (value) => value / 255);
+}
+
+/** The first index of each class 0..classCount−1 in `labels`, or −1 where a class is absent. */
+export function firstIndexOfEachClass(labels: Uint8Array, classCount: number): number[] {
+  const first = new Array<number>(classCount).fill(-1);
+  labels.forEach((label, index) => {
+    if (label < classCount && first[label] === -1) first[label] = index;
+  });
+  return first;
+}

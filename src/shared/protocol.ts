@@ -68,8 +68,9 @@ export type WorkerEvent =
       validationCount: number;
       testCount: number;
       elapsedMs: number;
-      /** One test image per class (index = class id), for the dataset preview. */
-      classExamples: Float32Array;
+      /** The test images as bytes (count×784, 0–255) and labels: hover and the preview never ask the worker. */
+      testImages: Uint8Array;
+      testLabels: Uint8Array;
     }
   | { type: 'statusChanged'; status: RunStatus }
   | {

@@ -5,7 +5,6 @@
  */
 import type { BackendName, TrainingConfig } from '../shared/config';
 import { validateConfig } from '../shared/config';
-import { IMAGE_PIXELS } from '../shared/dataset';
 import { assertNever, type EmitEvent, type RunStatus, type WorkerCommand } from '../shared/protocol';
 import type { LoadedDataset } from './data/loadDataset';
 import type { BackendChoice } from './backend/selectBackend';
@@ -78,15 +77,21 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
     });
     data = loaded;
     dataKey = key;
-    emit({
-      type: 'dataLoaded',
-      trainCount: loaded.train.count,
-      validationCount:
-        config.validation === 'test' ? loaded.test.count : Math.round(loaded.train.count * 0.1),
-      testCount: loaded.test.count,
-      elapsedMs: performance.now() - startedMs,
-      classExamples: classExamples(loaded),
-    });
+    const testImages = Uint8Array.from(loaded.test.images, (value) => Math.round(value * 255));
+    const testLabels = loaded.test.labels.slice(0, loaded.test.count);
+    emit(
+      {
+        type: 'dataLoaded',
+        trainCount: loaded.train.count,
+        validationCount:
+          config.validation === 'test' ? loaded.test.count : Math.round(loaded.train.count * 0.1),
+        testCount: loaded.test.count,
+        elapsedMs: performance.now() - startedMs,
+        testImages,
+        testLabels,
+      },
+      [testImages.buffer, testLabels.buffer],
+    );
     return loaded;
   }
 
@@ -202,17 +207,4 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       fail(error, emit);
     }
   };
-}
-
-/** The first test image of each class, for the dataset preview (zeros where a class is absent). */
-function classExamples(loaded: LoadedDataset): Float32Array {
-  const examples = new Float32Array(10 * IMAGE_PIXELS);
-  const found = new Set<number>();
-  for (let i = 0; i < loaded.test.count && found.size < 10; i++) {
-    const label = loaded.test.labels[i];
-    if (found.has(label)) continue;
-    found.add(label);
-    examples.set(loaded.test.images.subarray(i * IMAGE_PIXELS, (i + 1) * IMAGE_PIXELS), label * IMAGE_PIXELS);
-  }
-  return examples;
 }

@@ -33,7 +33,8 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
         validation: event.validationCount,
         test: event.testCount,
       };
-      patch.classExamples = event.classExamples;
+      patch.testImages = event.testImages;
+      patch.testLabels = event.testLabels;
       return;
     case 'statusChanged':
       patch.status = event.status;

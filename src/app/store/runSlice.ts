@@ -26,7 +26,9 @@ export interface RunSlice {
   numTensors: number;
   dataProgress: Record<string, FileProgress>;
   dataCounts: { train: number; validation: number; test: number } | null;
-  classExamples: Float32Array | null;
+  /** Test images as bytes (count×784) and their labels, sent once when the data loads. */
+  testImages: Uint8Array | null;
+  testLabels: Uint8Array | null;
   dismissError(): void;
 }
 
@@ -49,6 +51,7 @@ export const createRunSlice =
     numTensors: 0,
     dataProgress: {},
     dataCounts: null,
-    classExamples: null,
+    testImages: null,
+    testLabels: null,
     dismissError: () => set({ errorMessage: null }),
   });

@@ -2,6 +2,7 @@
 import { useMemo, useState } from 'react';
 import type { LayoutSelection, PlotSelectionEvent } from 'plotly.js-dist-min';
 import { classNamesOf } from '../../../shared/dataset';
+import { byteImageAt } from '../../../shared/imageMath';
 import {
   brushSelectionsOf,
   buildClassTraces,
@@ -20,8 +21,8 @@ import {
   selectLatent,
   selectSelectedTestIndex,
   selectSetBrushedTestIndices,
+  selectTestImages,
 } from '../../store/selectors';
-import { imageFor } from './decodedRouting';
 import { useLatentPicking } from './useLatentPicking';
 
 const DRAG_MODES: { mode: LatentDragMode; label: string; hint: string }[] = [
@@ -43,6 +44,7 @@ function formatPoint(point: { x: number; y: number }): string {
 
 export function LatentScatterPanel() {
   const latent = usePlayground(selectLatent);
+  const testImages = usePlayground(selectTestImages);
   const dataset = usePlayground(selectDatasetName);
   const selectedTestIndex = usePlayground(selectSelectedTestIndex);
   const brushedTestIndices = usePlayground(selectBrushedTestIndices);
@@ -108,8 +110,9 @@ export function LatentScatterPanel() {
       ))}
     </span>
   );
-  const clicked = picking.decoded.clicked;
-  const hoveredImage = imageFor(picking.hovered, picking.decoded.hovered);
+  const clicked = picking.clicked;
+  const hoveredImage =
+    testImages && picking.hovered ? byteImageAt(testImages, picking.hovered.testIndex) : null;
   return (
     <Panel
       title="Latent space"
@@ -142,7 +145,7 @@ export function LatentScatterPanel() {
             </figcaption>
           </figure>
           <figure className="latent-hover">
-            <ImageCanvas pixels={hoveredImage} sizePx={84} title="decoder's image of the hovered point" />
+            <ImageCanvas pixels={hoveredImage} sizePx={84} title="the hovered test image" />
             <figcaption>
               {picking.hovered
                 ? `${picking.hovered.className} #${picking.hovered.testIndex}`

@@ -1,7 +1,6 @@
 /**
- * The worker answers every decode with one `latentDecoded` event; the scatter asks for two kinds
- * (the clicked plane point and the hovered image's code). The worker echoes x and y exactly, so
- * matching them tells which request an answer belongs to.
+ * The worker answers every decode request with one `latentDecoded` event and echoes x and y
+ * exactly, so an answer for an older click (the user clicked again meanwhile) can be told apart.
  */
 export interface LatentPoint {
   x: number;
@@ -12,32 +11,17 @@ export interface DecodedPoint extends LatentPoint {
   image: Float32Array;
 }
 
-export interface DecodedImages {
-  clicked: DecodedPoint | null;
-  hovered: DecodedPoint | null;
-}
-
-export const NO_DECODED_IMAGES: DecodedImages = { clicked: null, hovered: null };
-
 export function sameLatentPoint(a: LatentPoint | null, b: LatentPoint | null): boolean {
   return a !== null && b !== null && a.x === b.x && a.y === b.y;
 }
 
-export function routeDecoded(
-  previous: DecodedImages,
+/** The clicked point's image: the newest answer for the current click, else the one shown before. */
+export function routeClicked(
+  previous: DecodedPoint | null,
   decoded: DecodedPoint | null,
   clickTarget: LatentPoint | null,
-  hoverTarget: LatentPoint | null,
-): DecodedImages {
+): DecodedPoint | null {
   // A reset clears the store's point; the clicked image stays until the new model re-decodes it.
   if (!decoded) return previous;
-  return {
-    clicked: sameLatentPoint(clickTarget, decoded) ? decoded : previous.clicked,
-    hovered: sameLatentPoint(hoverTarget, decoded) ? decoded : previous.hovered,
-  };
-}
-
-/** The hover preview only shows an image decoded for the point under the pointer now. */
-export function imageFor(target: LatentPoint | null, decoded: DecodedPoint | null): Float32Array | null {
-  return sameLatentPoint(target, decoded) && decoded ? decoded.image : null;
+  return sameLatentPoint(clickTarget, decoded) ? decoded : previous;
 }

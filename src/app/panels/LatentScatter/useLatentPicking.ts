@@ -1,23 +1,20 @@
 /**
  * The scatter's pointer interactions: a click anywhere on the plane decodes that point, a click
- * on a point selects its image, hovering a point previews the decoder's image of its code.
+ * on a point selects its image, hovering a point shows that test image (from the page's copy).
  */
 import { useCallback, useEffect, useState } from 'react';
 import type { PlotlyHTMLElement, PlotMouseEvent } from 'plotly.js-dist-min';
 import { currentAxisRanges, isDragRelease, isRepeatedClick, planePointAt } from '../../charts/planePicking';
-import { frameThrottle } from '../../frameThrottle';
 import { usePlayground } from '../../store';
 import { selectDecodedPoint, selectSelectTestIndex } from '../../store/selectors';
 import type { ViewsSlice } from '../../store/viewsSlice';
 import { training } from '../../trainingClient';
-import { NO_DECODED_IMAGES, routeDecoded, type DecodedImages, type LatentPoint } from './decodedRouting';
+import { routeClicked, type DecodedPoint, type LatentPoint } from './decodedRouting';
 
 export interface HoveredPoint extends LatentPoint {
   testIndex: number;
   className: string;
 }
-
-const decodeHoveredPoint = frameThrottle((point: LatentPoint) => training.decodeLatent(point.x, point.y));
 
 const planeClickListeners = new WeakSet<HTMLElement>();
 
@@ -63,15 +60,15 @@ export function useLatentPicking(latent: ViewsSlice['latent'], classNames: reado
   const selectTestIndex = usePlayground(selectSelectTestIndex);
   const [clickTarget, setClickTarget] = useState<LatentPoint | null>(null);
   const [hovered, setHovered] = useState<HoveredPoint | null>(null);
-  const [routed, setRouted] = useState<{ seen: typeof decodedPoint; images: DecodedImages }>({
+  const [routed, setRouted] = useState<{ seen: typeof decodedPoint; clicked: DecodedPoint | null }>({
     seen: decodedPoint,
-    images: NO_DECODED_IMAGES,
+    clicked: null,
   });
   // Route each new answer once, during render (React's "adjust state on prop change" pattern).
   if (routed.seen !== decodedPoint) {
     setRouted({
       seen: decodedPoint,
-      images: routeDecoded(routed.images, decodedPoint, clickTarget, hovered),
+      clicked: routeClicked(routed.clicked, decodedPoint, clickTarget),
     });
   }
 
@@ -88,7 +85,6 @@ export function useLatentPicking(latent: ViewsSlice['latent'], classNames: reado
     const point = { x: latent.codes[2 * testIndex], y: latent.codes[2 * testIndex + 1] };
     const label = latent.labels[testIndex];
     setHovered({ ...point, testIndex, className: classNames[label] ?? `class ${label}` });
-    decodeHoveredPoint(point);
   };
 
   const onClick = (event: PlotMouseEvent) => {
@@ -99,7 +95,7 @@ export function useLatentPicking(latent: ViewsSlice['latent'], classNames: reado
   return {
     clickTarget,
     hovered,
-    decoded: routed.images,
+    clicked: routed.clicked,
     onReady,
     onHover,
     onUnhover: () => setHovered(null),
