@@ -148,6 +148,20 @@ describe('worker command handler', () => {
     expect(h.losses()).toHaveLength(2);
   });
 
+  it('keeps the current run when a reset’s data fails to load', async () => {
+    const h = harness(async (url) => {
+      if (url.includes('/mnist/')) throw new DatasetError('train-images-idx3-ubyte.gz', 'missing (HTTP 404)');
+      return dataset;
+    });
+    await h.send(initialize);
+    await h.send({ type: 'step' });
+    await h.send({ type: 'reset', config: { ...config, dataset: 'mnist' } });
+    expect(h.ofType('failed').at(-1)?.message).toContain('missing (HTTP 404)');
+    expect(h.lastStatus()).toBe('paused');
+    await h.send({ type: 'step' });
+    expect(h.losses()).toHaveLength(2);
+  });
+
   it('re-runs the grid at a new noise level and decodes a latent point', async () => {
     const h = harness();
     await h.send(initialize);

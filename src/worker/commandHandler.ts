@@ -157,7 +157,14 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
           return;
         }
         setStatus('loading', emit);
-        await newSession(command.config, emit);
+        try {
+          await newSession(command.config, emit);
+        } catch (error) {
+          // Data for the new settings failed to load: report it and keep the current run usable.
+          if (!session || failed) throw error;
+          emit({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
+          setStatus(session.isFinished ? 'done' : session.step > 0 ? 'paused' : 'idle', emit);
+        }
         return;
       }
       case 'start':
