@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { expect } from 'vitest';
 import json from './torch.json';
+import type { ReduceLrOnPlateauOptions } from '../reduceLrOnPlateau';
 
 /** Shapes of torch.json, written by scripts/fixtures/make_torch_fixtures.py. */
 type Values = number[] | number[][];
@@ -21,14 +22,7 @@ export interface TorchFixtures {
   }[];
   clip: { maxNorm: number; gradients: Values[]; clipped: Values[]; globalNorm: number }[];
   plateau: {
-    options: {
-      factor: number;
-      patience: number;
-      threshold?: number;
-      cooldown?: number;
-      minLr?: number;
-      eps?: number;
-    };
+    options: ReduceLrOnPlateauOptions;
     initialLr: number;
     /** null stands for NaN. */
     metrics: (number | null)[];
