@@ -1,7 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expectCloseToTorch, reportErrors, torchFixtures } from './__fixtures__/torchFixtures';
-import { clipByGlobalNorm } from './clipGradients';
+import { clipByGlobalNorm, globalGradientNorm, MAX_ADDN_INPUTS } from './clipGradients';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -23,6 +23,18 @@ describe('clipByGlobalNorm', () => {
     const [clippedCase, unclippedCase] = torchFixtures.clip;
     expect(clippedCase.globalNorm).toBeGreaterThan(clippedCase.maxNorm);
     expect(unclippedCase.globalNorm).toBeLessThan(unclippedCase.maxNorm);
+  });
+
+  it('sums many gradients without an addN wider than WebGPU allows', async () => {
+    const gradients = Array.from({ length: 68 }, (_, i) => tf.fill([3], i + 1));
+    const profile = await tf.profile(() => globalGradientNorm(gradients));
+    const norm = profile.result as tf.Scalar;
+    const addNWidths = profile.kernels.filter((k) => k.name === 'AddN').map((k) => k.inputShapes.length);
+    expect(addNWidths.length).toBeGreaterThan(1);
+    expect(Math.max(...addNWidths)).toBeLessThanOrEqual(MAX_ADDN_INPUTS);
+    // Σ over i = 1..68 of 3·i²
+    expect((await norm.data())[0]).toBeCloseTo(Math.sqrt((3 * 68 * 69 * 137) / 6), 2);
+    tf.dispose([...gradients, norm]);
   });
 
   it('leaks nothing but its results', () => {
