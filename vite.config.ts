@@ -9,7 +9,12 @@ export default defineConfig({
   worker: { format: 'es' },
   server: { host: '127.0.0.1' },
   preview: { host: '127.0.0.1', strictPort: true },
-  build: { target: 'es2022', chunkSizeWarningLimit: 5000 },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 5000,
+    // engine-check.html runs the fused engine's checks on the visitor's own GPU.
+    rollupOptions: { input: { main: 'index.html', engineCheck: 'engine-check.html' } },
+  },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',

@@ -47,7 +47,9 @@ async function trainOneEpoch(page: Page): Promise<PlaygroundPage> {
   return app;
 }
 
-test('after one epoch every panel has drawn, metrics are in range, and screenshots are kept', async ({ page }) => {
+test('after one epoch every panel has drawn, metrics are in range, and screenshots are kept', async ({
+  page,
+}) => {
   const app = await trainOneEpoch(page);
   const grid = page.getByTestId('recon-grid');
   await expect(grid.locator('canvas')).toHaveCount(24);
@@ -55,7 +57,9 @@ test('after one epoch every panel has drawn, metrics are in range, and screensho
   const errorMaps = page.getByTestId('error-maps');
   expect((await canvasSums(errorMaps)).filter((sum) => sum > 0).length).toBeGreaterThanOrEqual(6);
   expect((await canvasSums(page.getByTestId('robustness'))).some((sum) => sum > 0)).toBe(true);
-  await expect(page.getByTestId('robustness').locator('.js-plotly-plot .scatterlayer .trace')).not.toHaveCount(0);
+  await expect(
+    page.getByTestId('robustness').locator('.js-plotly-plot .scatterlayer .trace'),
+  ).not.toHaveCount(0);
   const scatter = page.getByTestId('latent-scatter');
   await expect(scatter.locator('.legendtext')).toHaveCount(10);
   await expect(scatter.locator('.legendtext').first()).toHaveText('T-shirt/top');
@@ -84,12 +88,22 @@ test('after one epoch every panel has drawn, metrics are in range, and screensho
   }
   mkdirSync(ARTIFACTS, { recursive: true });
   await page.screenshot({ path: `${ARTIFACTS}/app-1280x720.png` });
-  for (const id of ['loss-chart', 'recon-grid', 'error-maps', 'robustness', 'latent-scatter', 'metrics', 'manifold']) {
+  for (const id of [
+    'loss-chart',
+    'recon-grid',
+    'error-maps',
+    'robustness',
+    'latent-scatter',
+    'metrics',
+    'manifold',
+  ]) {
     await page.getByTestId(id).screenshot({ path: `${ARTIFACTS}/panel-${id}.png` });
   }
 });
 
-test('the noise slider re-runs the grid; a click on the plane decodes; selection links panels', async ({ page }) => {
+test('the noise slider re-runs the grid; a click on the plane decodes; selection links panels', async ({
+  page,
+}) => {
   const app = await trainOneEpoch(page);
   const rows = page.getByTestId('recon-grid').locator('[role=row]');
   const noisyBefore = await canvasSums(rows.nth(1));
@@ -116,6 +130,12 @@ test('the noise slider re-runs the grid; a click on the plane decodes; selection
   expect((await app.snapshot()).selectedTestIndex).toBe(2);
   // And selecting in the error maps moves the highlight in the grid.
   await page.getByTestId('error-maps').locator('canvas[data-test-index="4"]').first().click();
-  await expect(rows.nth(0).locator('canvas[data-test-index="4"]')).toHaveAttribute('data-highlighted', 'true');
-  await expect(rows.nth(0).locator('canvas[data-test-index="2"]')).not.toHaveAttribute('data-highlighted', 'true');
+  await expect(rows.nth(0).locator('canvas[data-test-index="4"]')).toHaveAttribute(
+    'data-highlighted',
+    'true',
+  );
+  await expect(rows.nth(0).locator('canvas[data-test-index="2"]')).not.toHaveAttribute(
+    'data-highlighted',
+    'true',
+  );
 });

@@ -17,6 +17,14 @@ export interface PlaygroundSnapshot {
   noiseLevel: number;
   selectedTestIndex: number | null;
   errorMessage: string | null;
+  /** `engine`: the fused WebGPU step trains; `tfjs`: tfjs ops do. */
+  trainStep: 'engine' | 'tfjs' | null;
+  bestEpoch: number | null;
+  learningRate: number;
+}
+
+function bestEpoch(records: readonly { epoch: number; isBest: boolean }[]): number | null {
+  return records.filter((record) => record.isBest).at(-1)?.epoch ?? null;
 }
 
 export function snapshot(): PlaygroundSnapshot {
@@ -39,6 +47,9 @@ export function snapshot(): PlaygroundSnapshot {
     noiseLevel: state.noiseLevel,
     selectedTestIndex: state.selectedTestIndex,
     errorMessage: state.errorMessage,
+    trainStep: state.trainStep,
+    bestEpoch: bestEpoch(state.epochRecords),
+    learningRate: state.learningRate,
   };
 }
 

@@ -8,6 +8,10 @@ export type NoiseType = (typeof NOISE_TYPES)[number];
 export const DATASET_NAMES = ['fashion-mnist', 'mnist'] as const;
 export type DatasetName = (typeof DATASET_NAMES)[number];
 
+/** `engine`: the fused WebGPU step; `tfjs`: tfjs ops, on any backend. */
+export const TRAIN_STEP_KINDS = ['engine', 'tfjs'] as const;
+export type TrainStepKind = (typeof TRAIN_STEP_KINDS)[number];
+
 export const VALIDATION_SPLITS = ['test', 'holdout'] as const;
 /** `test`: validate on the test split (as the lab does); `holdout`: the last 10% of train. */
 export type ValidationSplit = (typeof VALIDATION_SPLITS)[number];
@@ -32,6 +36,8 @@ export interface TrainingConfig {
   testSubset: number | null;
   /** Forced backend; null = pick the best real one. */
   backend: BackendName | null;
+  /** Forced training step; null = the fused engine on WebGPU, tfjs ops elsewhere. */
+  trainStep: TrainStepKind | null;
 }
 
 export const DEFAULT_CONFIG: TrainingConfig = {
@@ -52,6 +58,7 @@ export const DEFAULT_CONFIG: TrainingConfig = {
   trainSubset: null,
   testSubset: null,
   backend: null,
+  trainStep: null,
 };
 
 /** Bounds that keep a run meaningful; anything outside is rejected with a message. */

@@ -2,7 +2,7 @@
  * Every message that crosses the worker boundary. Commands (app → worker) are imperative,
  * events (worker → app) past tense. Images travel as flat Float32Arrays of N×784 in [0, 1].
  */
-import type { BackendName, TrainingConfig } from './config';
+import type { BackendName, TrainingConfig, TrainStepKind } from './config';
 
 export type RunStatus = 'loading' | 'idle' | 'training' | 'paused' | 'done' | 'failed';
 
@@ -85,7 +85,13 @@ export type WorkerEvent =
     }
   | ({ type: 'epochEnded'; numTensors: number } & EpochRecord)
   | { type: 'bestRestored'; epoch: number; validationLoss: number }
-  | { type: 'runReset'; config: TrainingConfig }
+  | {
+      type: 'runReset';
+      config: TrainingConfig;
+      trainStep: TrainStepKind;
+      /** Why this step trains (e.g. why the fused engine is not used). */
+      trainStepReason: string;
+    }
   | ({ type: 'reconstructionsComputed'; purpose: 'grid' | 'robustness' } & ImageTriplets)
   | {
       type: 'metricsComputed';

@@ -28,6 +28,7 @@ describe('URL configuration', () => {
       trainSubset: 1000,
       testSubset: 100,
       backend: 'cpu',
+      trainStep: 'tfjs',
     };
     expect(configFromSearch(searchFromConfig(config)).config).toEqual(config);
     expect(searchFromConfig(DEFAULT_CONFIG)).toBe('');

@@ -7,6 +7,7 @@ import {
   DATASET_NAMES,
   DEFAULT_CONFIG,
   NOISE_TYPES,
+  TRAIN_STEP_KINDS,
   VALIDATION_SPLITS,
   validateConfig,
   type TrainingConfig,
@@ -62,6 +63,7 @@ export function configFromSearch(search: string): ParsedUrlConfig {
     ['noise', NOISE_TYPES],
     ['dataset', DATASET_NAMES],
     ['validation', VALIDATION_SPLITS],
+    ['trainStep', TRAIN_STEP_KINDS],
   ] as const;
   for (const [name, allowed] of enums) {
     const raw = params.get(name);
@@ -73,10 +75,11 @@ export function configFromSearch(search: string): ParsedUrlConfig {
   config.noiseType = pickOne(params.get('noise'), NOISE_TYPES) ?? config.noiseType;
   config.dataset = pickOne(params.get('dataset'), DATASET_NAMES) ?? config.dataset;
   config.validation = pickOne(params.get('validation'), VALIDATION_SPLITS) ?? config.validation;
+  config.trainStep = pickOne(params.get('trainStep'), TRAIN_STEP_KINDS) ?? null;
   const outOfRange = validateConfig(config);
   if (outOfRange.length > 0) {
     problems.push(...outOfRange.map((problem) => `URL ignored: ${problem}`));
-    return { config: { ...DEFAULT_CONFIG, backend: config.backend }, problems };
+    return { config: { ...DEFAULT_CONFIG, backend: config.backend, trainStep: config.trainStep }, problems };
   }
   return { config, problems };
 }
@@ -92,6 +95,7 @@ export function searchFromConfig(config: TrainingConfig): string {
   if (config.noiseType !== DEFAULT_CONFIG.noiseType) params.set('noise', config.noiseType);
   if (config.dataset !== DEFAULT_CONFIG.dataset) params.set('dataset', config.dataset);
   if (config.validation !== DEFAULT_CONFIG.validation) params.set('validation', config.validation);
+  if (config.trainStep) params.set('trainStep', config.trainStep);
   const text = params.toString();
   return text ? `?${text}` : '';
 }

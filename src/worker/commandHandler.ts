@@ -8,6 +8,7 @@ import { validateConfig } from '../shared/config';
 import { assertNever, type EmitEvent, type RunStatus, type WorkerCommand } from '../shared/protocol';
 import type { LoadedDataset } from './data/loadDataset';
 import type { BackendChoice } from './backend/selectBackend';
+import { chooseStepper } from './training/chooseStepper';
 import { TrainingSession } from './training/trainingSession';
 import { createRunSplits, disposeRunSplits } from './training/splits';
 import * as views from './views/panelViews';
@@ -105,17 +106,27 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       session.dispose();
       session = null;
     }
-    const created = new TrainingSession(
+    const splits = createRunSplits(loaded, config.validation);
+    const created = await TrainingSession.create(
       config,
-      createRunSplits(loaded, config.validation),
+      splits,
       emit,
       async () => {
         await refreshViews(created, emit, true);
       },
-    );
+      (model) => chooseStepper(model, config, splits),
+    ).catch((error: unknown) => {
+      disposeRunSplits(splits);
+      throw error;
+    });
     session = created;
     failed = false;
-    emit({ type: 'runReset', config });
+    emit({
+      type: 'runReset',
+      config,
+      trainStep: created.stepper.kind,
+      trainStepReason: created.stepperReason,
+    });
     setStatus('idle', emit);
     await refreshViews(created, emit, false);
   }
@@ -178,11 +189,12 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         if (!session || session.isRunning || session.isFinished || failed) return;
         setStatus('training', emit);
         await session.trainOneStep();
+        await session.settle();
         session.pause();
         setStatus(session.isFinished ? 'done' : 'paused', emit);
         return;
       case 'restoreBest': {
-        const restored = session?.restoreBest();
+        const restored = await session?.restoreBest();
         if (!session || !restored) return;
         emit({ type: 'bestRestored', ...restored });
         await refreshViews(session, emit, true);

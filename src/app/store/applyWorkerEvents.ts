@@ -75,6 +75,8 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
     case 'runReset':
       Object.assign(patch, {
         runConfig: event.config,
+        trainStep: event.trainStep,
+        trainStepReason: event.trainStepReason,
         errorMessage: null,
         epoch: 0,
         step: 0,

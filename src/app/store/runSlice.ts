@@ -1,6 +1,6 @@
 /** Run state: status, backend, counters, progress and errors. */
 import type { StateCreator } from 'zustand';
-import type { BackendName, TrainingConfig } from '../../shared/config';
+import type { BackendName, TrainingConfig, TrainStepKind } from '../../shared/config';
 import type { RunStatus } from '../../shared/protocol';
 
 export interface FileProgress {
@@ -13,6 +13,9 @@ export interface RunSlice {
   backend: BackendName | null;
   backendReason: string;
   adapterDescription: string | null;
+  /** Which step trains the run (the fused WebGPU engine or tfjs ops), and why. */
+  trainStep: TrainStepKind | null;
+  trainStepReason: string;
   /** The config of the run in the worker (the controls edit a draft until reset). */
   runConfig: TrainingConfig;
   errorMessage: string | null;
@@ -39,6 +42,8 @@ export const createRunSlice =
     backend: null,
     backendReason: '',
     adapterDescription: null,
+    trainStep: null,
+    trainStepReason: '',
     runConfig: initialConfig,
     errorMessage: null,
     warnings,

@@ -6,6 +6,8 @@ import type { LoadedDataset } from '../data/loadDataset';
 
 export interface RunSplits {
   trainImages: tf.Tensor2D;
+  /** The same train images on the CPU (count×784 in [0, 1]), for the fused engine's upload. */
+  trainPixels: Float32Array;
   trainCount: number;
   validationImages: tf.Tensor2D;
   validationCount: number;
@@ -23,6 +25,7 @@ export function createRunSplits(data: LoadedDataset, validation: ValidationSplit
   if (validation === 'test') {
     return {
       trainImages: tf.tensor2d(data.train.images, [data.train.count, IMAGE_PIXELS]),
+      trainPixels: data.train.images.subarray(0, data.train.count * IMAGE_PIXELS),
       trainCount: data.train.count,
       validationImages: test.clone(),
       validationCount: data.test.count,
@@ -36,6 +39,7 @@ export function createRunSplits(data: LoadedDataset, validation: ValidationSplit
   const pixels = data.train.images;
   return {
     trainImages: tf.tensor2d(pixels.subarray(0, trainCount * IMAGE_PIXELS), [trainCount, IMAGE_PIXELS]),
+    trainPixels: pixels.subarray(0, trainCount * IMAGE_PIXELS),
     trainCount,
     validationImages: tf.tensor2d(pixels.subarray(trainCount * IMAGE_PIXELS), [holdoutCount, IMAGE_PIXELS]),
     validationCount: holdoutCount,

@@ -1,13 +1,12 @@
 /**
- * One training run of the reference model: owns the model, optimiser, scheduler, best
+ * One training run: owns the model, the step (fused engine or tfjs ops), scheduler, best
  * checkpoint and the epoch/step counters, and streams progress through `emit`.
- * Only asynchronous tensor reads; one tf.tidy per step; fixed batch shapes.
+ * Only asynchronous tensor reads; fixed batch shapes.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';
 import type { BatchLoss, EmitEvent } from '../../shared/protocol';
 import { createDenseAutoencoder, REFERENCE_SPEC, type DenseAutoencoder } from '../model/denseAutoencoder';
-import { AdamW } from './adamw';
 import { batchIndices, shuffledOrder, stepsPerEpoch } from './batchOrder';
 import { mapInChunks } from './chunkedEval';
 import { perSampleReconstructionLoss } from './losses';
@@ -15,7 +14,7 @@ import { addNoise } from './noise';
 import { createRandom, type SeededRandom } from './random';
 import { ReduceLrOnPlateau } from './reduceLrOnPlateau';
 import type { RunSplits } from './splits';
-import { trainStep } from './trainStep';
+import type { TrainStepper } from './trainStepper';
 
 /** How often batch losses are sent to the page while training (they are also sent at epoch end). */
 const LOSS_FLUSH_INTERVAL_MS = 200;
@@ -26,13 +25,15 @@ export interface EpochSummary {
   isBest: boolean;
 }
 
+/** Builds the step for a model (see chooseStepper). */
+export type StepperFactory = (model: DenseAutoencoder) => Promise<{ stepper: TrainStepper; reason: string }>;
+
 export class TrainingSession {
-  readonly model: DenseAutoencoder;
   readonly stepsPerEpoch: number;
   epoch = 0;
   step = 0;
   stepInEpoch = 0;
-  private readonly optimizer: AdamW;
+  private learningRateValue: number;
   private readonly scheduler: ReduceLrOnPlateau;
   private readonly shuffleRandom: SeededRandom;
   private readonly stepRandom: SeededRandom;
@@ -42,23 +43,41 @@ export class TrainingSession {
   readonly noisyTestImages: tf.Tensor2D;
   private order: Int32Array;
   private running = false;
+  private stopReason: Error | null = null;
   private pendingLosses: BatchLoss[] = [];
   private lastFlushMs = 0;
   private epochTrainMs = 0;
   private epochLossSum = 0;
   private best: { epoch: number; validationLoss: number; state: tf.Tensor[] } | null = null;
 
-  constructor(
+  static async create(
+    config: TrainingConfig,
+    splits: RunSplits,
+    emit: EmitEvent,
+    onEpochEnded: (summary: EpochSummary) => Promise<void>,
+    createStepper: StepperFactory,
+  ): Promise<TrainingSession> {
+    const model = createDenseAutoencoder(REFERENCE_SPEC, config.seed);
+    try {
+      const { stepper, reason } = await createStepper(model);
+      return new TrainingSession(config, splits, emit, onEpochEnded, model, stepper, reason);
+    } catch (error) {
+      model.dispose();
+      throw error;
+    }
+  }
+
+  private constructor(
     readonly config: TrainingConfig,
     readonly splits: RunSplits,
     private readonly emit: EmitEvent,
     private readonly onEpochEnded: (summary: EpochSummary) => Promise<void>,
+    private readonly model: DenseAutoencoder,
+    readonly stepper: TrainStepper,
+    /** Why this step trains the run, for the page. */
+    readonly stepperReason: string,
   ) {
-    this.model = createDenseAutoencoder(REFERENCE_SPEC, config.seed);
-    this.optimizer = new AdamW(this.model.trainableVariables, {
-      learningRate: config.learningRate,
-      weightDecay: config.weightDecay,
-    });
+    this.learningRateValue = config.learningRate;
     this.scheduler = new ReduceLrOnPlateau({
       factor: config.plateauFactor,
       patience: config.plateauPatience,
@@ -67,6 +86,7 @@ export class TrainingSession {
     this.stepRandom = createRandom(config.seed + 2);
     this.stepsPerEpoch = stepsPerEpoch(splits.trainCount, config.batchSize);
     this.order = shuffledOrder(splits.trainCount, this.shuffleRandom);
+    stepper.startEpoch(this.order, this.stepsPerEpoch);
     this.noisyTestImages = addNoise(
       splits.testImages,
       config.noiseType,
@@ -92,7 +112,13 @@ export class TrainingSession {
   }
 
   get learningRate(): number {
-    return this.optimizer.learningRate;
+    return this.learningRateValue;
+  }
+
+  /** The model with the latest weights, for evaluation only (the step owns training). */
+  evaluationModel(): DenseAutoencoder {
+    this.stepper.syncModel();
+    return this.model;
   }
 
   /** Trains until paused or all epochs are done. */
@@ -106,8 +132,11 @@ export class TrainingSession {
       }
     } finally {
       this.running = false;
+      // Steps still on the GPU finish; their losses belong to this run.
+      this.recordLosses(await this.stepper.drain());
       this.flushLosses();
     }
+    this.throwIfStopped();
   }
 
   pause(): void {
@@ -116,41 +145,54 @@ export class TrainingSession {
 
   /** One optimiser step; ends the epoch (validation, scheduler, checkpoint) when it was the last. */
   async trainOneStep(): Promise<void> {
+    this.throwIfStopped();
     const startedMs = performance.now();
-    const indices = batchIndices(this.order, this.stepInEpoch, this.config.batchSize);
-    const noiseSeed = this.stepRandom.nextSeed();
-    const dropoutSeed = this.stepRandom.nextSeed();
-    // One tf.tidy for the whole step: the batch, its noise, and trainStep's own tidy.
-    const lossTensor = tf.tidy(() => {
-      const clean = tf.gather(this.splits.trainImages, tf.tensor1d(indices, 'int32'));
-      const noisy = addNoise(clean, this.config.noiseType, this.config.trainNoiseLevel, noiseSeed);
-      return trainStep(this.model, this.optimizer, noisy, clean, {
-        lossWeights: this.config,
-        gradientClipNorm: this.config.gradientClipNorm,
-        dropoutSeed,
-      }).loss;
+    const losses = await this.stepper.step({
+      stepIndex: this.step,
+      stepInEpoch: this.stepInEpoch,
+      indices: batchIndices(this.order, this.stepInEpoch, this.config.batchSize),
+      noiseSeed: this.stepRandom.nextSeed(),
+      dropoutSeed: this.stepRandom.nextSeed(),
     });
-    const loss = (await lossTensor.data())[0];
-    lossTensor.dispose();
     this.step += 1;
     this.stepInEpoch += 1;
+    this.recordLosses(losses);
+    if (this.stepInEpoch === this.stepsPerEpoch) this.recordLosses(await this.stepper.drain());
     this.epochTrainMs += performance.now() - startedMs;
-    this.epochLossSum += loss;
-    this.pendingLosses.push({ step: this.step, loss });
     if (performance.now() - this.lastFlushMs > LOSS_FLUSH_INTERVAL_MS) this.flushLosses();
-    if (!Number.isFinite(loss)) {
-      this.running = false;
-      throw new Error(
-        `The training loss became ${loss} at step ${this.step}; lower the learning rate and reset.`,
-      );
-    }
+    this.throwIfStopped();
     if (this.stepInEpoch === this.stepsPerEpoch) await this.finishEpoch();
+  }
+
+  /** Waits for steps still running on the device (their losses are recorded). */
+  async settle(): Promise<void> {
+    this.recordLosses(await this.stepper.drain());
+    this.flushLosses();
+    this.throwIfStopped();
+  }
+
+  private recordLosses(losses: BatchLoss[]): void {
+    for (const record of losses) {
+      if (!Number.isFinite(record.loss)) {
+        this.running = false;
+        this.stopReason ??= new Error(
+          `The training loss became ${record.loss} at step ${record.step}; lower the learning rate and reset.`,
+        );
+        continue;
+      }
+      this.epochLossSum += record.loss;
+      this.pendingLosses.push(record);
+    }
+  }
+
+  private throwIfStopped(): void {
+    if (this.stopReason) throw this.stopReason;
   }
 
   async validationLoss(): Promise<number> {
     const perSample = await mapInChunks(this.validationPairs, (pairs) => {
       const [noisy, clean] = tf.split(pairs, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
-      const reconstruction = this.model.forward(noisy, { training: false }).reconstruction;
+      const reconstruction = this.evaluationModel().forward(noisy, { training: false }).reconstruction;
       return perSampleReconstructionLoss(clean, reconstruction, this.config);
     });
     let sum = 0;
@@ -162,9 +204,11 @@ export class TrainingSession {
     this.flushLosses();
     const trainLoss = this.epochLossSum / this.stepInEpoch;
     const validationLoss = await this.validationLoss();
-    const previousLr = this.optimizer.learningRate;
-    const { learningRate, reduced } = this.scheduler.step(validationLoss, previousLr);
-    if (reduced) this.optimizer.setLearningRate(learningRate);
+    const { learningRate, reduced } = this.scheduler.step(validationLoss, this.learningRateValue);
+    if (reduced) {
+      this.learningRateValue = learningRate;
+      this.stepper.setLearningRate(learningRate);
+    }
     const isBest = this.best === null || validationLoss < this.best.validationLoss;
     this.epoch += 1;
     if (isBest) this.keepBest(validationLoss);
@@ -184,18 +228,21 @@ export class TrainingSession {
     this.epochLossSum = 0;
     this.epochTrainMs = 0;
     this.order = shuffledOrder(this.splits.trainCount, this.shuffleRandom);
+    this.stepper.startEpoch(this.order, this.stepsPerEpoch);
     await this.onEpochEnded({ epoch: this.epoch, validationLoss, isBest });
   }
 
   private keepBest(validationLoss: number): void {
     this.best?.state.forEach((tensor) => tensor.dispose());
-    this.best = { epoch: this.epoch, validationLoss, state: this.model.saveState() };
+    this.best = { epoch: this.epoch, validationLoss, state: this.evaluationModel().saveState() };
   }
 
   /** Puts the best checkpoint's weights back into the model; null when there is none yet. */
-  restoreBest(): { epoch: number; validationLoss: number } | null {
+  async restoreBest(): Promise<{ epoch: number; validationLoss: number } | null> {
     if (!this.best) return null;
+    await this.settle();
     this.model.restoreState(this.best.state);
+    await this.stepper.loadModel();
     return { epoch: this.best.epoch, validationLoss: this.best.validationLoss };
   }
 
@@ -208,7 +255,7 @@ export class TrainingSession {
       stepInEpoch: this.stepInEpoch,
       stepsPerEpoch: this.stepsPerEpoch,
       losses: this.pendingLosses,
-      learningRate: this.optimizer.learningRate,
+      learningRate: this.learningRateValue,
       numTensors: tf.memory().numTensors,
       epochElapsedMs: this.epochTrainMs,
     });
@@ -221,7 +268,7 @@ export class TrainingSession {
     this.best = null;
     this.validationPairs.dispose();
     this.noisyTestImages.dispose();
-    this.optimizer.dispose();
+    this.stepper.dispose();
     this.model.dispose();
   }
 }

@@ -39,7 +39,7 @@ async function triplets(
         ),
       ),
     );
-    return [clean, noisy, session.model.forward(noisy, { training: false }).reconstruction];
+    return [clean, noisy, session.evaluationModel().forward(noisy, { training: false }).reconstruction];
   });
   const [originals, noisy, reconstructions] = await Promise.all(
     tensors.map((t) => t.data() as Promise<Float32Array>),
@@ -81,7 +81,7 @@ export async function emitRobustness(session: TrainingSession, emit: EmitEvent) 
       ),
     );
     const targets = tf.tile(images, [ROBUSTNESS_CURVE_LEVELS.length, 1]);
-    const reconstruction = session.model.forward(noisy, { training: false }).reconstruction;
+    const reconstruction = session.evaluationModel().forward(noisy, { training: false }).reconstruction;
     return psnrPerImage(targets, reconstruction).reshape([ROBUSTNESS_CURVE_LEVELS.length, count]).mean(1);
   });
   const psnr = Array.from(await meanPsnrPerLevel.data());
@@ -94,7 +94,7 @@ export async function emitMetrics(session: TrainingSession, emit: EmitEvent) {
   const { testImages, testCount } = session.splits;
   const reconstructions = await mapInChunks(
     session.noisyTestImages,
-    (noisy) => session.model.forward(noisy, { training: false }).reconstruction,
+    (noisy) => session.evaluationModel().forward(noisy, { training: false }).reconstruction,
   );
   const output = tf.tensor2d(reconstructions, [testCount, IMAGE_PIXELS]);
   const metrics = await computeImageMetrics(testImages, output);
@@ -104,7 +104,9 @@ export async function emitMetrics(session: TrainingSession, emit: EmitEvent) {
 
 /** Sends the test set's latent codes and returns the box they occupy (read before the transfer). */
 export async function emitLatentCodes(session: TrainingSession, emit: EmitEvent): Promise<LatentBounds> {
-  const codes = await mapInChunks(session.splits.testImages, (chunk) => session.model.encode(chunk));
+  const codes = await mapInChunks(session.splits.testImages, (chunk) =>
+    session.evaluationModel().encode(chunk),
+  );
   const bounds = occupiedBounds(codes);
   const labels = session.splits.testLabels.slice(0, session.splits.testCount);
   emit({ type: 'latentCodesComputed', epoch: session.epoch, codes, labels }, [codes.buffer, labels.buffer]);
@@ -112,7 +114,7 @@ export async function emitLatentCodes(session: TrainingSession, emit: EmitEvent)
 }
 
 export async function emitDecodedPoint(session: TrainingSession, x: number, y: number, emit: EmitEvent) {
-  const decoded = tf.tidy(() => session.model.decode(tf.tensor2d([[x, y]])));
+  const decoded = tf.tidy(() => session.evaluationModel().decode(tf.tensor2d([[x, y]])));
   const image = (await decoded.data()) as Float32Array;
   decoded.dispose();
   emit({ type: 'latentDecoded', x, y, image }, [image.buffer]);
@@ -125,7 +127,9 @@ export async function emitManifold(
   emit: EmitEvent,
 ) {
   const points = manifoldGridPoints(bounds, gridSize);
-  const decoded = tf.tidy(() => session.model.decode(tf.tensor2d(points, [gridSize * gridSize, 2])));
+  const decoded = tf.tidy(() =>
+    session.evaluationModel().decode(tf.tensor2d(points, [gridSize * gridSize, 2])),
+  );
   const images = (await decoded.data()) as Float32Array;
   decoded.dispose();
   emit({ type: 'manifoldDecoded', gridSize, bounds, images }, [images.buffer]);

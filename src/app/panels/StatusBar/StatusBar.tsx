@@ -36,6 +36,12 @@ export function StatusBar() {
       <span className="status-item">
         backend <strong data-testid="backend">{state.backend ?? '…'}</strong>
         {state.adapterDescription && <small className="adapter"> ({state.adapterDescription})</small>}
+        {state.trainStep && (
+          <small className="train-step" data-testid="train-step" title={state.trainStepReason}>
+            {' '}
+            · {state.trainStep === 'engine' ? 'fused engine' : 'tfjs ops'}
+          </small>
+        )}
       </span>
       <span className="status-item">
         status{' '}

@@ -1,0 +1,64 @@
+/**
+ * Runs the fused engine's checks on this browser's WebGPU adapter and posts the results: the
+ * end-to-end suite runs it on SwiftShader (engine-check.html), anyone can open it on a real GPU.
+ */
+import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-webgpu';
+import { REFERENCE_SPEC } from '../../model/denseAutoencoder';
+import { checkCallCounts } from './callCounts';
+import type { CheckResult } from './checkTools';
+import { checkRandomness } from './randomness';
+import { checkTfjsParity } from './tfjsParity';
+import { checkTfjsStepAgainstTorch, checkTorchParity } from './torchParity';
+
+const scope = self as unknown as DedicatedWorkerGlobalScope;
+
+/** The reference model without dropout (masks cannot be shared between the two paths). */
+const REFERENCE_NO_DROPOUT = {
+  ...REFERENCE_SPEC,
+  encoderDropout: REFERENCE_SPEC.encoderDropout.map(() => 0),
+};
+/** A small dense stack for the long check: SwiftShader runs it in seconds. */
+const SMALL = {
+  encoderSizes: [784, 64, 16, 2],
+  decoderSizes: [2, 16, 64, 784],
+  encoderDropout: [0, 0],
+  batchNormMomentum: 0.1,
+  batchNormEpsilon: 1e-5,
+};
+
+async function runChecks(): Promise<CheckResult[]> {
+  if (!(await tf.setBackend('webgpu'))) throw new Error('this browser has no WebGPU');
+  await tf.ready();
+  const results: CheckResult[] = [];
+  const record = (result: CheckResult) => {
+    results.push(result);
+    scope.postMessage({ type: 'progress', result });
+  };
+
+  (await checkTorchParity()).forEach(record);
+  record(await checkTfjsStepAgainstTorch());
+  (await checkRandomness()).forEach(record);
+  record(
+    await checkTfjsParity('engine vs tfjs step, reference model, 1 step', REFERENCE_NO_DROPOUT, 32, 1, {
+      loss: 1e-5,
+      gradientNorm: 5e-3,
+      weights: 5e-3,
+    }),
+  );
+  record(
+    await checkTfjsParity('engine vs tfjs step, 784-64-16-2 stack, 100 steps', SMALL, 32, 100, {
+      loss: 1e-3,
+      gradientNorm: 1e-3,
+      weights: 1e-3,
+    }),
+  );
+  record(await checkCallCounts());
+  return results;
+}
+
+runChecks().then(
+  (results) => scope.postMessage({ type: 'done', results, numTensors: tf.memory().numTensors }),
+  (error: unknown) =>
+    scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+);

@@ -1,0 +1,64 @@
+/** The generic step: tfjs ops on any backend (forward, autodiff, clip, the AdamW written for tfjs). */
+import * as tf from '@tensorflow/tfjs';
+import type { TrainingConfig } from '../../shared/config';
+import type { BatchLoss } from '../../shared/protocol';
+import type { DenseAutoencoder } from '../model/denseAutoencoder';
+import { AdamW } from './adamw';
+import { addNoise } from './noise';
+import { trainStep } from './trainStep';
+import type { StepBatch, TrainStepper } from './trainStepper';
+
+export class TfjsStepper implements TrainStepper {
+  readonly kind = 'tfjs';
+  lastEncodeMs = 0;
+  private readonly optimizer: AdamW;
+
+  constructor(
+    private readonly model: DenseAutoencoder,
+    private readonly config: TrainingConfig,
+    private readonly trainImages: tf.Tensor2D,
+  ) {
+    this.optimizer = new AdamW(model.trainableVariables, {
+      learningRate: config.learningRate,
+      weightDecay: config.weightDecay,
+    });
+  }
+
+  startEpoch(): void {}
+
+  async step(batch: StepBatch): Promise<BatchLoss[]> {
+    const startedMs = performance.now();
+    // One tf.tidy for the whole step: the batch, its noise, and trainStep's own tidy.
+    const lossTensor = tf.tidy(() => {
+      const clean = tf.gather(this.trainImages, tf.tensor1d(batch.indices, 'int32'));
+      const noisy = addNoise(clean, this.config.noiseType, this.config.trainNoiseLevel, batch.noiseSeed);
+      return trainStep(this.model, this.optimizer, noisy, clean, {
+        lossWeights: this.config,
+        gradientClipNorm: this.config.gradientClipNorm,
+        dropoutSeed: batch.dropoutSeed,
+      }).loss;
+    });
+    this.lastEncodeMs = performance.now() - startedMs;
+    const loss = (await lossTensor.data())[0];
+    lossTensor.dispose();
+    return [{ step: batch.stepIndex + 1, loss }];
+  }
+
+  drain(): Promise<BatchLoss[]> {
+    return Promise.resolve([]);
+  }
+
+  setLearningRate(learningRate: number): void {
+    this.optimizer.setLearningRate(learningRate);
+  }
+
+  syncModel(): void {}
+
+  loadModel(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  dispose(): void {
+    this.optimizer.dispose();
+  }
+}
