@@ -12,8 +12,8 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 5000,
-    // engine-check.html runs the fused engine's checks on the visitor's own GPU.
-    rollupOptions: { input: { main: 'index.html', engineCheck: 'engine-check.html' } },
+    // engine-check.html runs the fused engine's checks, bench.html the speed benchmark, on the visitor's own GPU.
+    rollupOptions: { input: { main: 'index.html', engineCheck: 'engine-check.html', bench: 'bench.html' } },
   },
   test: {
     include: ['src/**/*.test.ts'],

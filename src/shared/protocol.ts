@@ -2,6 +2,7 @@
  * Every message that crosses the worker boundary. Commands (app → worker) are imperative,
  * events (worker → app) past tense. Images travel as flat Float32Arrays of N×784 in [0, 1].
  */
+import type { BenchmarkRequest, BenchmarkResult } from './benchmark';
 import type { BackendName, TrainingConfig, TrainStepKind } from './config';
 
 export type RunStatus = 'loading' | 'idle' | 'training' | 'paused' | 'done' | 'failed';
@@ -24,7 +25,9 @@ export type WorkerCommand =
   | { type: 'setNoiseLevel'; noiseLevel: number }
   | { type: 'showImages'; testIndices: number[] }
   | { type: 'decodeLatent'; x: number; y: number }
-  | { type: 'decodeManifold'; gridSize: number; bounds: LatentBounds };
+  | { type: 'decodeManifold'; gridSize: number; bounds: LatentBounds }
+  /** Measures the training steps side by side (the bench page); the worker trains nothing else after. */
+  | { type: 'runBenchmark'; request: BenchmarkRequest; dataBaseUrl: string };
 
 export interface BatchLoss {
   step: number;
@@ -105,6 +108,8 @@ export type WorkerEvent =
   | { type: 'latentCodesComputed'; epoch: number; codes: Float32Array; labels: Uint8Array }
   | { type: 'latentDecoded'; x: number; y: number; image: Float32Array }
   | { type: 'manifoldDecoded'; gridSize: number; bounds: LatentBounds; images: Float32Array }
+  | { type: 'benchmarkProgressed'; message: string }
+  | { type: 'benchmarkFinished'; result: BenchmarkResult }
   | { type: 'failed'; message: string }
   | { type: 'warned'; message: string };
 

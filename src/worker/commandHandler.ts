@@ -101,11 +101,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
     if (problems.length > 0) throw new Error(`Settings out of range: ${problems.join('; ')}`);
     await stopRunLoop();
     const loaded = await ensureData(config, emit);
-    if (session) {
-      disposeRunSplits(session.splits);
-      session.dispose();
-      session = null;
-    }
+    disposeSession();
     const splits = createRunSplits(loaded, config.validation);
     const created = await TrainingSession.create(
       config,
@@ -129,6 +125,13 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
     });
     setStatus('idle', emit);
     await refreshViews(created, emit, false);
+  }
+
+  function disposeSession() {
+    if (!session) return;
+    disposeRunSplits(session.splits);
+    session.dispose();
+    session = null;
   }
 
   async function stopRunLoop() {
@@ -211,6 +214,25 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       case 'decodeLatent':
         if (session) await views.emitDecodedPoint(session, command.x, command.y, emit);
         return;
+      case 'runBenchmark': {
+        await stopRunLoop();
+        disposeSession();
+        const dataset = await deps.loadDataset(new URL('data/fashion-mnist/', command.dataBaseUrl).href, {
+          trainSubset: command.request.trainSubset,
+          testSubset: 1,
+        });
+        const { runBenchmark } = await import('./bench/benchmark');
+        const activate = async (backend: BackendName) => {
+          const choice = await deps.selectBackend(backend);
+          return choice.backend === backend ? (choice.adapterDescription ?? backend) : null;
+        };
+        const progress = (message: string) => emit({ type: 'benchmarkProgressed', message });
+        emit({
+          type: 'benchmarkFinished',
+          result: await runBenchmark(command.request, dataset, activate, progress),
+        });
+        return;
+      }
       case 'decodeManifold':
         if (session) await views.emitManifold(session, command.gridSize, command.bounds, emit);
         return;

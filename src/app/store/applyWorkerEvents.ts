@@ -115,6 +115,10 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
     case 'manifoldDecoded':
       patch.manifold = { gridSize: event.gridSize, bounds: event.bounds, images: event.images };
       return;
+    case 'benchmarkProgressed':
+    case 'benchmarkFinished':
+      // The bench page listens to these itself.
+      return;
     case 'failed':
       patch.errorMessage = event.message;
       return;

@@ -15,6 +15,8 @@ const WRAPPED_CLASSES = [
 export type GpuCallCounts = Record<string, number>;
 
 let counts: GpuCallCounts | null = null;
+/** Milliseconds spent inside each method (the renderer-side cost of issuing it). */
+const milliseconds: GpuCallCounts = {};
 
 function wrapPrototype(className: string, prototype: object): void {
   for (const method of Object.getOwnPropertyNames(prototype)) {
@@ -26,7 +28,10 @@ function wrapPrototype(className: string, prototype: object): void {
       ...descriptor,
       value: function (this: unknown, ...args: unknown[]) {
         if (counts) counts[key] = (counts[key] ?? 0) + 1;
-        return original.apply(this, args);
+        const startedMs = performance.now();
+        const result = original.apply(this, args);
+        milliseconds[key] = (milliseconds[key] ?? 0) + performance.now() - startedMs;
+        return result;
       },
     });
   }
@@ -51,6 +56,11 @@ export function installGpuCallCounter(): boolean {
 /** A copy of the counts so far (empty until installed). */
 export function gpuCallCounts(): GpuCallCounts {
   return { ...(counts ?? {}) };
+}
+
+/** A copy of the time spent inside each method so far. */
+export function gpuCallMilliseconds(): GpuCallCounts {
+  return { ...milliseconds };
 }
 
 /** What happened between two readings, per method, and the totals the bench reports. */

@@ -1,0 +1,53 @@
+/** Prints bench-results.json as a table with the ratios that matter, all from the same run. */
+
+const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
+const ratio = (a, b) => (a > 0 && b > 0 ? `${(a / b).toFixed(1)}×` : '–');
+
+export function printReport(results) {
+  console.log(`\nadapter: ${results.adapter}; cross-origin isolated: ${results.crossOriginIsolated}`);
+  console.log(`${results.userAgent}\n`);
+  const header = ['impl', 'backend', 'ms/step', 'samples/s', 'dispatches', 'submits', 'WebGPU calls', 'encode ms', 'tensors'];
+  const rows = results.rows.map((row) => [
+    row.impl,
+    row.backend,
+    fixed(row.msPerStep),
+    fixed(row.samplesPerSec, 0),
+    fixed(row.dispatchesPerStep, 0),
+    fixed(row.submitsPerStep, 1),
+    fixed(row.apiCallsPerStep, 0),
+    fixed(row.encodeMsPerStep, 2),
+    String(row.tensorsAfter),
+  ]);
+  const widths = header.map((title, i) => Math.max(title.length, ...rows.map((row) => row[i].length)));
+  for (const cells of [header, ...rows]) console.log(cells.map((cell, i) => cell.padStart(widths[i])).join('  '));
+
+  const find = (impl, backend) => results.rows.find((row) => row.impl === impl && row.backend === backend);
+  const lines = [];
+  for (const backend of new Set(results.rows.map((row) => row.backend))) {
+    const naive = find('naive', backend);
+    const tfjs = find('tfjs', backend);
+    const engine = find('engine', backend);
+    if (naive && tfjs) lines.push(`${backend}: tfjs step ${ratio(naive.msPerStep, tfjs.msPerStep)} faster than naive`);
+    if (engine && tfjs) {
+      lines.push(
+        `${backend}: engine vs tfjs step: ${ratio(tfjs.apiCallsPerStep, engine.apiCallsPerStep)} fewer WebGPU calls, ` +
+          `${ratio(tfjs.encodeMsPerStep, engine.encodeMsPerStep)} less encode time, ` +
+          `wall time ${ratio(tfjs.msPerStep, engine.msPerStep)} (>1× = engine faster)`,
+      );
+    }
+    if (engine && naive) lines.push(`${backend}: engine ${ratio(naive.msPerStep, engine.msPerStep)} faster than naive`);
+  }
+  if (results.pytorchCpu) {
+    const wasm = find('tfjs', 'wasm');
+    lines.push(`PyTorch CPU step on this machine: ${fixed(results.pytorchCpu.msPerStep)} ms (${results.pytorchCpu.description})`);
+    if (wasm) lines.push(`tfjs WASM step / PyTorch CPU step: ${ratio(wasm.msPerStep, results.pytorchCpu.msPerStep)} (<1× = faster than PyTorch)`);
+  }
+  const main = results.mainThread;
+  if (main) {
+    lines.push(
+      `main thread, ${main.seconds} s of training on ${main.backend} with every panel live (${main.epochsSeen} epochs): ` +
+        `${main.longTasksOver50ms} tasks over 50 ms, worst ${fixed(main.worstTaskMs, 0)} ms`,
+    );
+  }
+  console.log(`\n${lines.join('\n')}`);
+}
