@@ -1,15 +1,37 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
+import { ISOLATION_HEADERS } from './src/serviceWorker/isolationHeaders.ts';
+
+/**
+ * tfjs-backend-wasm starts its WASM threads from `factory.toString()`, outside the closure that
+ * declares `_scriptDir`; minifying drops the `typeof` guard on it, so every thread dies with a
+ * ReferenceError. In our worker `_scriptDir` is always undefined (no document), so the check goes.
+ */
+function tfjsWasmThreadsSurviveMinifying(): Plugin {
+  const guard = 'if(typeof _scriptDir !== "undefined" && _scriptDir){scriptDirectory=_scriptDir}';
+  return {
+    name: 'tfjs-wasm-threads-survive-minifying',
+    transform(code, id) {
+      if (!id.includes('tfjs-backend-wasm-threaded-simd.js')) return null;
+      if (!code.includes(guard)) this.error(`tfjs-backend-wasm changed: "${guard}" not found in ${id}`);
+      return { code: code.replace(guard, ''), map: null };
+    },
+  };
+}
 
 export default defineConfig({
   // Relative base: the built site works from any static host under any path.
   base: './',
   plugins: [react()],
-  worker: { format: 'es' },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1', strictPort: true },
-  build: { target: 'es2022', chunkSizeWarningLimit: 5000 },
+  worker: { format: 'es', plugins: () => [tfjsWasmThreadsSurviveMinifying()] },
+  // Cross-origin isolation lets tfjs's WASM backend use threads (SharedArrayBuffer).
+  server: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
+  preview: { host: '127.0.0.1', strictPort: true, headers: ISOLATION_HEADERS },
+  build: {
+    target: 'es2022',
+    chunkSizeWarningLimit: 5000,
+  },
   test: {
     include: ['src/**/*.test.ts'],
     environment: 'node',
