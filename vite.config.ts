@@ -2,6 +2,9 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { ISOLATION_HEADERS } from './src/serviceWorker/isolationHeaders.ts';
+import { ISOLATION_WORKER_FILE } from './src/serviceWorker/registerIsolation.ts';
+
+const ISOLATION_WORKER_ENTRY = 'isolation-sw';
 
 /**
  * tfjs-backend-wasm starts its WASM threads from `factory.toString()`, outside the closure that
@@ -31,6 +34,14 @@ export default defineConfig({
   build: {
     target: 'es2022',
     chunkSizeWarningLimit: 5000,
+    rolldownOptions: {
+      input: { index: 'index.html', [ISOLATION_WORKER_ENTRY]: 'src/serviceWorker/isolation.sw.ts' },
+      output: {
+        // The service worker keeps a fixed name next to index.html: its scope is its folder.
+        entryFileNames: (chunk) =>
+          chunk.name === ISOLATION_WORKER_ENTRY ? ISOLATION_WORKER_FILE : 'assets/[name]-[hash].js',
+      },
+    },
   },
   test: {
     include: ['src/**/*.test.ts'],
