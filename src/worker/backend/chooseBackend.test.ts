@@ -69,7 +69,13 @@ function fakeRuntime(backends: Partial<Record<BackendName, FakeBackend>>) {
   return { runtime, log };
 }
 
-const probes = (webGpu: AcceleratorProbe, webGl: AcceleratorProbe): AcceleratorProbes => ({ webGpu, webGl });
+/** Probes that count how often they are asked. */
+let probeCount = 0;
+const probes =
+  (webGpu: AcceleratorProbe, webGl: AcceleratorProbe) => async (): Promise<AcceleratorProbes> => {
+    probeCount++;
+    return { webGpu, webGl };
+  };
 
 describe('chooseBackend, automatic', () => {
   it('takes a hardware WebGPU adapter at once, without timing anything', async () => {
@@ -214,10 +220,12 @@ describe('chooseBackend, forced by ?backend=', () => {
     expect(log.timed).toEqual([]);
   });
 
-  it('reports WASM threads for a forced WASM', async () => {
+  it('reports WASM threads for a forced WASM, without probing the GPU', async () => {
     const { runtime } = fakeRuntime({});
+    probeCount = 0;
     const choice = await chooseBackend('wasm', probes(hardwareGpu, hardwareGl), runtime);
     expect(choice.adapterDescription).toBe('SIMD, 2 threads');
+    expect(probeCount).toBe(0);
   });
 
   it('falls back to the automatic choice when the forced backend cannot start', async () => {

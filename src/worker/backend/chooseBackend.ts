@@ -44,24 +44,21 @@ type Accelerator = 'webgpu' | 'webgl';
 
 export async function chooseBackend(
   forced: BackendName | null,
-  probes: AcceleratorProbes,
+  probeAccelerators: () => Promise<AcceleratorProbes>,
   runtime: BackendRuntime,
 ): Promise<BackendChoice> {
-  const choice = async (backend: BackendName, reason: string): Promise<BackendChoice> => ({
-    backend,
-    reason,
-    adapterDescription:
-      backend === 'webgpu' || backend === 'webgl'
-        ? probeOf(probes, backend).description
-        : await runtime.describe(backend),
-  });
-
   if (forced) {
-    if (await runtime.activate(forced)) return choice(forced, `forced by ?backend=${forced}`);
-    const fallback = await chooseBackend(null, probes, runtime);
+    if (await runtime.activate(forced)) {
+      // Probing takes up to seconds on a busy machine: only a forced GPU backend needs its name.
+      const probes = forced === 'webgpu' || forced === 'webgl' ? await probeAccelerators() : null;
+      return describeChoice(forced, `forced by ?backend=${forced}`, probes, runtime);
+    }
+    const fallback = await chooseBackend(null, probeAccelerators, runtime);
     return { ...fallback, reason: `?backend=${forced} could not start here; ${fallback.reason}` };
   }
 
+  const probes = await probeAccelerators();
+  const choice = (backend: BackendName, reason: string) => describeChoice(backend, reason, probes, runtime);
   const notes: string[] = [];
   const unnamed: Accelerator[] = [];
   for (const backend of ['webgpu', 'webgl'] as const) {
@@ -102,6 +99,19 @@ export async function chooseBackend(
   }
   await runtime.activate('cpu');
   return choice('cpu', so(notes, 'the plain-JavaScript CPU backend runs (slow)'));
+}
+
+async function describeChoice(
+  backend: BackendName,
+  reason: string,
+  probes: AcceleratorProbes | null,
+  runtime: BackendRuntime,
+): Promise<BackendChoice> {
+  const adapterDescription =
+    backend === 'webgpu' || backend === 'webgl'
+      ? probes && probeOf(probes, backend).description
+      : await runtime.describe(backend);
+  return { backend, reason, adapterDescription };
 }
 
 function probeOf(probes: AcceleratorProbes, backend: Accelerator): AcceleratorProbe {

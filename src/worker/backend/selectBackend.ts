@@ -65,8 +65,8 @@ const runtime: BackendRuntime = {
 };
 
 export async function selectBackend(forced: BackendName | null): Promise<BackendChoice> {
-  const probes = { webGpu: await probeWebGpu(), webGl: probeWebGl2() };
-  return chooseBackend(forced, probes, runtime);
+  const probeAccelerators = async () => ({ webGpu: await probeWebGpu(), webGl: probeWebGl2() });
+  return chooseBackend(forced, probeAccelerators, runtime);
 }
 
 /** Resolves with a message if the WebGPU device is lost; tfjs itself never watches for this. */
