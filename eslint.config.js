@@ -31,6 +31,16 @@ export default tseslint.config(
     },
   },
   {
+    files: ['src/serviceWorker/**/*.ts'],
+    languageOptions: { globals: { ...globals.browser, ...globals.serviceworker } },
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { patterns: ['react', 'react-dom', 'plotly.js*', '@tensorflow/*', '**/app/*', '**/worker/*'] },
+      ],
+    },
+  },
+  {
     files: ['scripts/**/*.{js,mjs,ts}', 'e2e/**/*.ts', '*.config.{js,ts}'],
     languageOptions: { globals: globals.node },
   },

@@ -1,13 +1,22 @@
 /** Finds out, before tfjs touches anything, which accelerators this worker really has. */
+import { identifyWebGlRenderer, identifyWebGpuAdapter, type AcceleratorKind } from './acceleratorKind';
 
 export interface AcceleratorProbe {
   available: boolean;
-  /** A software rasteriser (SwiftShader, a fallback adapter): runs, but slower than WASM. */
-  software: boolean;
+  /** Meaningful only when available. */
+  kind: AcceleratorKind;
+  /** The device as the browser names it, or why there is none. */
   description: string;
+  /** The name a person recognises, for the reason line. */
+  shortName: string;
 }
 
-const NONE = (description: string): AcceleratorProbe => ({ available: false, software: false, description });
+const NONE = (description: string): AcceleratorProbe => ({
+  available: false,
+  kind: 'unknown',
+  description,
+  shortName: '',
+});
 
 export async function probeWebGpu(): Promise<AcceleratorProbe> {
   if (!('gpu' in navigator) || !navigator.gpu) return NONE('this browser exposes no WebGPU');
@@ -15,32 +24,35 @@ export async function probeWebGpu(): Promise<AcceleratorProbe> {
   try {
     adapter = await navigator.gpu.requestAdapter({ powerPreference: 'high-performance' });
   } catch (error) {
-    return NONE(`requesting a WebGPU adapter failed: ${String(error)}`);
+    return NONE(`requesting a WebGPU adapter failed (${String(error)})`);
   }
-  if (!adapter) return NONE('no WebGPU adapter is available');
-  const info = adapter.info;
-  const software = info.architecture === 'swiftshader' || isFallback(adapter);
-  const description =
-    [info.vendor, info.architecture, info.description].filter(Boolean).join(' ') || 'unknown';
-  return { available: true, software, description };
+  if (!adapter) return NONE('this browser offers no WebGPU adapter');
+  const { vendor, architecture, description } = adapter.info;
+  const identity = identifyWebGpuAdapter({
+    vendor,
+    architecture,
+    description,
+    isFallbackAdapter: isFallback(adapter),
+  });
+  const name = [vendor, architecture, description].filter(Boolean).join(' ') || 'unknown';
+  return { available: true, ...identity, description: name };
 }
 
 function isFallback(adapter: GPUAdapter): boolean {
-  // `isFallbackAdapter` moved from the adapter to its info; accept either.
-  const onAdapter = (adapter as GPUAdapter & { isFallbackAdapter?: boolean }).isFallbackAdapter;
-  const onInfo = (adapter.info as GPUAdapterInfo & { isFallbackAdapter?: boolean }).isFallbackAdapter;
-  return onAdapter === true || onInfo === true;
+  // `isFallbackAdapter` moved from the adapter to its info; older browsers have it on the adapter.
+  const onAdapter = 'isFallbackAdapter' in adapter && adapter.isFallbackAdapter === true;
+  return onAdapter || adapter.info.isFallbackAdapter === true;
 }
 
 export function probeWebGl2(): AcceleratorProbe {
-  if (typeof OffscreenCanvas === 'undefined') return NONE('no OffscreenCanvas in workers');
+  if (typeof OffscreenCanvas === 'undefined') return NONE('this browser has no OffscreenCanvas in workers');
   const gl = new OffscreenCanvas(1, 1).getContext('webgl2');
   if (!gl) return NONE('WebGL2 is unavailable in workers');
-  const renderer = String(gl.getParameter(gl.RENDERER) ?? '');
+  const masked = String(gl.getParameter(gl.RENDERER) ?? '');
+  // Chromium masks RENDERER ("WebKit WebGL"); the real name needs this extension.
+  const debugInfo = gl.getExtension('WEBGL_debug_renderer_info');
+  const unmasked = debugInfo ? String(gl.getParameter(debugInfo.UNMASKED_RENDERER_WEBGL) ?? '') : null;
   gl.getExtension('WEBGL_lose_context')?.loseContext();
-  return {
-    available: true,
-    software: /swiftshader|llvmpipe|software/i.test(renderer),
-    description: renderer,
-  };
+  const identity = identifyWebGlRenderer(masked, unmasked);
+  return { available: true, ...identity, description: unmasked || masked };
 }

@@ -1,23 +1,21 @@
 /**
- * Picks the tfjs backend: a real WebGPU adapter first, then real WebGL2, then WASM, then CPU.
- * Software adapters are skipped in the automatic choice (they are slower than WASM) but can be
- * forced with ?backend=, which the end-to-end tests do.
+ * Picks and starts the tfjs backend (chooseBackend decides; this file talks to tfjs). ?backend=
+ * forces one, software adapters included, which the end-to-end tests do.
  */
 import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
-import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
+import { getThreadsCount, setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendName } from '../../shared/config';
+import { chooseBackend, type BackendChoice, type BackendRuntime } from './chooseBackend';
 import { probeWebGl2, probeWebGpu } from './probeAdapters';
+import { timeTrainingStep } from './timeTrainingStep';
 
-export interface BackendChoice {
-  backend: BackendName;
-  reason: string;
-  adapterDescription: string | null;
-}
+export type { BackendChoice } from './chooseBackend';
 
+// tfjs loads the threaded build when the page is cross-origin isolated (SharedArrayBuffer).
 setWasmPaths({
   'tfjs-backend-wasm.wasm': wasmPlainUrl,
   'tfjs-backend-wasm-simd.wasm': wasmSimdUrl,
@@ -34,48 +32,41 @@ async function activate(backend: BackendName): Promise<boolean> {
   }
 }
 
+/** Thread count and why, for the status bar; known once the WASM backend has started. */
+async function describeWasm(): Promise<string> {
+  const simd = (await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT')) === true ? 'SIMD' : 'no SIMD';
+  if (!self.crossOriginIsolated) return `${simd}, 1 thread: the page is not cross-origin isolated`;
+  let threads = 1;
+  try {
+    threads = getThreadsCount();
+  } catch {
+    // Not started: nothing more to say than the single-threaded default.
+  }
+  // tfjs-wasm uses half the logical cores (capped at 8), so 2-core machines get 1 thread.
+  const cores = navigator.hardwareConcurrency;
+  return `${simd}, ${threads} thread${threads === 1 ? '' : 's'} on ${cores} logical cores`;
+}
+
+const runtime: BackendRuntime = {
+  activate,
+  async timeStep(backend, budgetMs) {
+    if (!(await activate(backend))) return null;
+    try {
+      return await timeTrainingStep(budgetMs);
+    } catch {
+      return null;
+    }
+  },
+  release(backend) {
+    // Frees a losing GPU context; never the backend in use.
+    if (tf.getBackend() !== backend && tf.findBackend(backend)) tf.removeBackend(backend);
+  },
+  describe: async (backend) => (backend === 'wasm' ? describeWasm() : null),
+};
+
 export async function selectBackend(forced: BackendName | null): Promise<BackendChoice> {
-  const webGpu = await probeWebGpu();
-  const webGl = probeWebGl2();
-  const describe = (name: BackendName) =>
-    name === 'webgpu' ? webGpu.description : name === 'webgl' ? webGl.description : null;
-
-  if (forced) {
-    if (await activate(forced)) {
-      return {
-        backend: forced,
-        reason: `forced by ?backend=${forced}`,
-        adapterDescription: describe(forced),
-      };
-    }
-    const fallback = await selectBackend(null);
-    return { ...fallback, reason: `?backend=${forced} could not start here; ${fallback.reason}` };
-  }
-
-  const skipped: string[] = [];
-  if (webGpu.available && !webGpu.software) {
-    if (await activate('webgpu')) {
-      return {
-        backend: 'webgpu',
-        reason: 'a hardware WebGPU adapter',
-        adapterDescription: webGpu.description,
-      };
-    }
-    skipped.push('WebGPU failed to start');
-  } else {
-    skipped.push(
-      webGpu.available ? `WebGPU is a software adapter (${webGpu.description})` : webGpu.description,
-    );
-  }
-  if (webGl.available && !webGl.software && (await activate('webgl'))) {
-    return { backend: 'webgl', reason: skipped.join('; '), adapterDescription: webGl.description };
-  }
-  skipped.push(webGl.available ? `WebGL2 is software (${webGl.description})` : webGl.description);
-  if (await activate('wasm'))
-    return { backend: 'wasm', reason: skipped.join('; '), adapterDescription: null };
-  skipped.push('WASM failed to start');
-  await activate('cpu');
-  return { backend: 'cpu', reason: skipped.join('; '), adapterDescription: null };
+  const probeAccelerators = async () => ({ webGpu: await probeWebGpu(), webGl: probeWebGl2() });
+  return chooseBackend(forced, probeAccelerators, runtime);
 }
 
 /** Resolves with a message if the WebGPU device is lost; tfjs itself never watches for this. */
