@@ -2,11 +2,11 @@
  * bench.html: runs the speed benchmark in the app's own training worker and lists the rows.
  * `window.benchResult` holds the result for `npm run bench`; with `?post=1` it is also POSTed to
  * `/result` (then `/done`), for a static server that collects it on a machine without Playwright.
- * Parameters: backends=webgpu,wasm warmup=N rounds=N steps=N batchSize=N trainSubset=N.
+ * Parameters: backends=webgpu,wasm warmup=N rounds=N steps=N batchSize=N trainSubset=N profile=1.
  */
 import type { BenchmarkRequest, BenchmarkResult } from '../shared/benchmark';
 import { BACKEND_NAMES, type BackendName } from '../shared/config';
-import type { WorkerEvent } from '../shared/protocol';
+import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
 
 declare global {
   interface Window {
@@ -27,6 +27,7 @@ const request: BenchmarkRequest = {
   rounds: count('rounds', 3),
   stepsPerRound: count('steps', 3),
   trainSubset: count('trainSubset', 4096),
+  profile: params.get('profile') === '1',
 };
 
 window.benchResult = { finished: false, result: null, error: null, log: [] };
@@ -90,4 +91,5 @@ worker.onmessage = ({ data }: MessageEvent<WorkerEvent>) => {
   }
 };
 say(`measuring ${backends.join(', ')}…`);
-worker.postMessage({ type: 'runBenchmark', request, dataBaseUrl: document.baseURI });
+const command: WorkerCommand = { type: 'runBenchmark', request, dataBaseUrl: document.baseURI };
+worker.postMessage(command);

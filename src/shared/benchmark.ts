@@ -15,6 +15,21 @@ export interface BenchmarkRequest {
   stepsPerRound: number;
   /** Training images loaded for the bench (the first N). */
   trainSubset: number;
+  /** Also break down where the tfjs step's time goes, on each backend. */
+  profile: boolean;
+}
+
+/** One tfjs step's time, from the worker's side (per step, averaged over `steps`). */
+export interface StepProfile {
+  steps: number;
+  stepMs: number;
+  encodeMs: number;
+  /** JS time inside each tfjs kernel (nested GPU calls included), slowest first. */
+  kernels: { name: string; calls: number; ms: number }[];
+  /** Time inside each WebGPU method, slowest first. */
+  webGpuCalls: { method: string; calls: number; ms: number }[];
+  /** Compute pipelines created: 0 when every pipeline-cache lookup hits. */
+  pipelinesCreated: number;
 }
 
 export interface BenchmarkRow {
@@ -43,4 +58,5 @@ export interface BenchmarkResult {
   rows: BenchmarkRow[];
   /** Backends that could not start here, with the reason. */
   skipped: string[];
+  profiles: { backend: BackendName; profile: StepProfile }[];
 }

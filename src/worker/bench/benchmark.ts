@@ -8,6 +8,7 @@ import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS } from '../../shared/dataset';
 import {
   BENCH_IMPLS,
+  type StepProfile,
   type BenchImpl,
   type BenchmarkRequest,
   type BenchmarkResult,
@@ -16,6 +17,7 @@ import {
 import type { BackendName } from '../../shared/config';
 import type { LoadedDataset } from '../data/loadDataset';
 import { createBenchStep, type BenchData, type BenchStep } from './benchSteps';
+import { profileSteps } from './stepProfile';
 import { gpuCallCounts, gpuCallsBetween, installGpuCallCounter } from './gpuCallCounter';
 
 interface Measured {
@@ -73,7 +75,7 @@ async function benchBackend(
   data: LoadedDataset,
   request: BenchmarkRequest,
   progress: (message: string) => void,
-): Promise<BenchmarkRow[]> {
+): Promise<{ rows: BenchmarkRow[]; profile: StepProfile | null }> {
   const impls = BENCH_IMPLS.filter((impl) => impl !== 'engine' || backend === 'webgpu');
   const pixels = data.train.images.subarray(0, data.train.count * IMAGE_PIXELS);
   const benchData: BenchData = {
@@ -98,7 +100,14 @@ async function benchBackend(
       }
       next += request.stepsPerRound;
     }
-    return runs.map(({ impl, measured }) => rowOf(impl, backend, request.batchSize, measured));
+    const rows = runs.map(({ impl, measured }) => rowOf(impl, backend, request.batchSize, measured));
+    const tfjs = runs.find((run) => run.impl === 'tfjs');
+    let profile: StepProfile | null = null;
+    if (request.profile && tfjs) {
+      progress(`${backend}: profiling the tfjs step`);
+      profile = await profileSteps(tfjs.step, next, 2);
+    }
+    return { rows, profile };
   } finally {
     for (const { step } of runs) step.dispose();
     benchData.images.dispose();
@@ -114,6 +123,7 @@ export async function runBenchmark(
   installGpuCallCounter();
   const rows: BenchmarkRow[] = [];
   const skipped: string[] = [];
+  const profiles: BenchmarkResult['profiles'] = [];
   let adapter = 'none';
   for (const backend of request.backends) {
     const description = await activate(backend);
@@ -122,7 +132,9 @@ export async function runBenchmark(
       continue;
     }
     if (backend === 'webgpu') adapter = description;
-    rows.push(...(await benchBackend(backend, data, request, progress)));
+    const measured = await benchBackend(backend, data, request, progress);
+    rows.push(...measured.rows);
+    if (measured.profile) profiles.push({ backend, profile: measured.profile });
   }
   return {
     adapter,
@@ -130,5 +142,6 @@ export async function runBenchmark(
     crossOriginIsolated: self.crossOriginIsolated,
     rows,
     skipped,
+    profiles,
   };
 }

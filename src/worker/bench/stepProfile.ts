@@ -73,7 +73,8 @@ export async function profileSteps(step: BenchStep, first: number, count: number
       }))
       .sort((a, b) => b.ms - a.ms),
     pipelinesCreated: perStep(
-      (calls.calls['GPUDevice.createComputePipeline'] ?? 0) + (calls.calls['GPUDevice.createComputePipelineAsync'] ?? 0),
+      (calls.calls['GPUDevice.createComputePipeline'] ?? 0) +
+        (calls.calls['GPUDevice.createComputePipelineAsync'] ?? 0),
     ),
   };
 }
