@@ -8,7 +8,7 @@ import type { TrainingConfig } from '../../shared/config';
 import type { BatchLoss, EmitEvent } from '../../shared/protocol';
 import { createDenseAutoencoder, REFERENCE_SPEC, type DenseAutoencoder } from '../model/denseAutoencoder';
 import { batchIndices, shuffledOrder, stepsPerEpoch } from './batchOrder';
-import { mapInChunks } from './chunkedEval';
+import { forwardInChunks, mapInChunks } from './chunkedEval';
 import { perSampleReconstructionLoss } from './losses';
 import { addNoise } from './noise';
 import { createRandom, type SeededRandom } from './random';
@@ -49,6 +49,9 @@ export class TrainingSession {
   private epochTrainMs = 0;
   private epochLossSum = 0;
   private best: { epoch: number; validationLoss: number; state: tf.Tensor[] } | null = null;
+  /** Counts weight changes (steps, restores), so evaluations of unchanged weights are reused. */
+  private weightsVersion = 0;
+  private cachedTestReconstruction: { weightsVersion: number; output: tf.Tensor2D } | null = null;
 
   static async create(
     config: TrainingConfig,
@@ -156,6 +159,7 @@ export class TrainingSession {
     });
     this.step += 1;
     this.stepInEpoch += 1;
+    this.weightsVersion += 1;
     this.recordLosses(losses);
     if (this.stepInEpoch === this.stepsPerEpoch) this.recordLosses(await this.stepper.drain());
     this.epochTrainMs += performance.now() - startedMs;
@@ -189,7 +193,35 @@ export class TrainingSession {
     if (this.stopReason) throw this.stopReason;
   }
 
+  /**
+   * The model's output for the fixed noisy test images, kept on the device until the weights
+   * change: the validation loss (on the test split) and the test metrics share this one pass.
+   */
+  testReconstruction(): tf.Tensor2D {
+    const cached = this.cachedTestReconstruction;
+    if (cached?.weightsVersion === this.weightsVersion) return cached.output;
+    cached?.output.dispose();
+    const model = this.evaluationModel();
+    // Kept: callers may ask from inside a tf.tidy, which must not dispose the cache.
+    const output = tf.keep(
+      forwardInChunks(
+        this.noisyTestImages,
+        (noisy) => model.forward(noisy, { training: false }).reconstruction,
+      ),
+    );
+    this.cachedTestReconstruction = { weightsVersion: this.weightsVersion, output };
+    return output;
+  }
+
   async validationLoss(): Promise<number> {
+    if (this.config.validation === 'test') {
+      const mean = tf.tidy(() =>
+        tf.mean(perSampleReconstructionLoss(this.splits.testImages, this.testReconstruction(), this.config)),
+      );
+      const [loss] = await mean.data();
+      mean.dispose();
+      return loss;
+    }
     const perSample = await mapInChunks(this.validationPairs, (pairs) => {
       const [noisy, clean] = tf.split(pairs, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
       const reconstruction = this.evaluationModel().forward(noisy, { training: false }).reconstruction;
@@ -242,6 +274,7 @@ export class TrainingSession {
     if (!this.best) return null;
     await this.settle();
     this.model.restoreState(this.best.state);
+    this.weightsVersion += 1;
     await this.stepper.loadModel();
     return { epoch: this.best.epoch, validationLoss: this.best.validationLoss };
   }
@@ -267,6 +300,7 @@ export class TrainingSession {
     this.best?.state.forEach((tensor) => tensor.dispose());
     this.best = null;
     this.validationPairs.dispose();
+    this.cachedTestReconstruction?.output.dispose();
     this.noisyTestImages.dispose();
     this.stepper.dispose();
     this.model.dispose();

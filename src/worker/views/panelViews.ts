@@ -4,11 +4,10 @@
  * Noise for display is seeded per noise level, so moving the slider back shows the same images.
  */
 import * as tf from '@tensorflow/tfjs';
-import { IMAGE_PIXELS } from '../../shared/dataset';
 import type { EmitEvent, ImageTriplets, LatentBounds } from '../../shared/protocol';
 import { manifoldGridPoints, occupiedBounds } from '../../shared/manifold';
 import { computeImageMetrics, psnrPerImage } from '../metrics/imageMetrics';
-import { mapInChunks } from '../training/chunkedEval';
+import { EVAL_CHUNK_SIZE, mapInChunks } from '../training/chunkedEval';
 import { addNoise } from '../training/noise';
 import type { TrainingSession } from '../training/trainingSession';
 
@@ -91,14 +90,11 @@ export async function emitRobustness(session: TrainingSession, emit: EmitEvent) 
 
 /** Test metrics as SPEC §6 defines them: all test images, noisy at the training noise level. */
 export async function emitMetrics(session: TrainingSession, emit: EmitEvent) {
-  const { testImages, testCount } = session.splits;
-  const reconstructions = await mapInChunks(
-    session.noisyTestImages,
-    (noisy) => session.evaluationModel().forward(noisy, { training: false }).reconstruction,
+  const metrics = await computeImageMetrics(
+    session.splits.testImages,
+    session.testReconstruction(),
+    EVAL_CHUNK_SIZE,
   );
-  const output = tf.tensor2d(reconstructions, [testCount, IMAGE_PIXELS]);
-  const metrics = await computeImageMetrics(testImages, output);
-  output.dispose();
   emit({ type: 'metricsComputed', epoch: session.epoch, ...metrics });
 }
 
