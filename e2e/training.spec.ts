@@ -15,6 +15,8 @@ for (const backend of ['wasm', 'webgpu'] as const) {
     await expect(page.getByTestId('backend')).toHaveText(backend, { timeout: 120_000 });
     await app.waitForStatus('idle');
     await expect(page.getByTestId('step')).toHaveText('0');
+    // WebGPU trains with the fused engine, every other backend with tfjs ops.
+    expect((await app.snapshot()).trainStep).toBe(backend === 'webgpu' ? 'engine' : 'tfjs');
 
     await page.getByTestId('start').click();
     await app.waitForStatus('training', 30_000);

@@ -8,9 +8,16 @@ import type { BenchmarkRequest, BenchmarkResult } from '../shared/benchmark';
 import { BACKEND_NAMES, type BackendName } from '../shared/config';
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
 
+export interface BenchPageState {
+  finished: boolean;
+  result: BenchmarkResult | null;
+  error: string | null;
+  log: string[];
+}
+
 declare global {
   interface Window {
-    benchResult: { finished: boolean; result: BenchmarkResult | null; error: string | null; log: string[] };
+    benchResult: BenchPageState;
   }
 }
 
