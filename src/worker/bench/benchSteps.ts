@@ -70,7 +70,7 @@ export async function createBenchStep(
   const model = createDenseAutoencoder(REFERENCE_SPEC, 0);
   const stepper =
     impl === 'tfjs'
-      ? new TfjsStepper(model, config, data.images)
+      ? new TfjsStepper(model, config, data.pixels)
       : await EngineStepper.create(model, engineOptionsFor(model, config), config, data);
   return fromStepper(stepper, () => model.dispose(), data, batchSize);
 }

@@ -19,7 +19,7 @@ export async function chooseStepper(
   config: TrainingConfig,
   splits: RunSplits,
 ): Promise<ChosenStepper> {
-  const tfjs = (reason: string) => ({ stepper: new TfjsStepper(model, config, splits.trainImages), reason });
+  const tfjs = (reason: string) => ({ stepper: new TfjsStepper(model, config, splits.trainPixels), reason });
   const wanted: TrainStepKind = config.trainStep ?? 'engine';
   if (wanted === 'tfjs') return tfjs('forced by ?trainStep=tfjs');
   if (!activeWebGpuBackend()) {

@@ -5,8 +5,7 @@ import type { ValidationSplit } from '../../shared/config';
 import type { LoadedDataset } from '../data/loadDataset';
 
 export interface RunSplits {
-  trainImages: tf.Tensor2D;
-  /** The same train images on the CPU (count×784 in [0, 1]), for the fused engine's upload. */
+  /** The train images on the CPU (count×784 in [0, 1]): each training step uploads them its own way. */
   trainPixels: Float32Array;
   trainCount: number;
   validationImages: tf.Tensor2D;
@@ -24,7 +23,6 @@ export function createRunSplits(data: LoadedDataset, validation: ValidationSplit
   const test = tf.tensor2d(data.test.images, [data.test.count, IMAGE_PIXELS]);
   if (validation === 'test') {
     return {
-      trainImages: tf.tensor2d(data.train.images, [data.train.count, IMAGE_PIXELS]),
       trainPixels: data.train.images.subarray(0, data.train.count * IMAGE_PIXELS),
       trainCount: data.train.count,
       validationImages: test.clone(),
@@ -38,7 +36,6 @@ export function createRunSplits(data: LoadedDataset, validation: ValidationSplit
   const trainCount = data.train.count - holdoutCount;
   const pixels = data.train.images;
   return {
-    trainImages: tf.tensor2d(pixels.subarray(0, trainCount * IMAGE_PIXELS), [trainCount, IMAGE_PIXELS]),
     trainPixels: pixels.subarray(0, trainCount * IMAGE_PIXELS),
     trainCount,
     validationImages: tf.tensor2d(pixels.subarray(trainCount * IMAGE_PIXELS), [holdoutCount, IMAGE_PIXELS]),
@@ -50,7 +47,6 @@ export function createRunSplits(data: LoadedDataset, validation: ValidationSplit
 }
 
 export function disposeRunSplits(splits: RunSplits): void {
-  splits.trainImages.dispose();
   splits.validationImages.dispose();
   splits.testImages.dispose();
 }

@@ -1,6 +1,7 @@
 /** The generic step: tfjs ops on any backend (forward, autodiff, clip, the AdamW written for tfjs). */
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';
+import { IMAGE_PIXELS } from '../../shared/dataset';
 import type { BatchLoss } from '../../shared/protocol';
 import type { DenseAutoencoder } from '../model/denseAutoencoder';
 import { AdamW } from './adamw';
@@ -12,12 +13,14 @@ export class TfjsStepper implements TrainStepper {
   readonly kind = 'tfjs';
   lastEncodeMs = 0;
   private readonly optimizer: AdamW;
+  private readonly trainImages: tf.Tensor2D;
 
   constructor(
     private readonly model: DenseAutoencoder,
     private readonly config: TrainingConfig,
-    private readonly trainImages: tf.Tensor2D,
+    trainPixels: Float32Array,
   ) {
+    this.trainImages = tf.tensor2d(trainPixels, [trainPixels.length / IMAGE_PIXELS, IMAGE_PIXELS]);
     this.optimizer = new AdamW(model.trainableVariables, {
       learningRate: config.learningRate,
       weightDecay: config.weightDecay,
@@ -60,5 +63,6 @@ export class TfjsStepper implements TrainStepper {
 
   dispose(): void {
     this.optimizer.dispose();
+    this.trainImages.dispose();
   }
 }
