@@ -8,9 +8,7 @@ import type { TrainingConfig } from '../../shared/config';
 import type { BatchLoss, EmitEvent } from '../../shared/protocol';
 import { createDenseAutoencoder, REFERENCE_SPEC, type DenseAutoencoder } from '../model/denseAutoencoder';
 import { batchIndices, shuffledOrder, stepsPerEpoch } from './batchOrder';
-import { forwardInChunks, mapInChunks } from './chunkedEval';
-import { perSampleReconstructionLoss } from './losses';
-import { addNoise } from './noise';
+import { EvaluationSets } from './evaluationSets';
 import { createRandom, type SeededRandom } from './random';
 import { ReduceLrOnPlateau } from './reduceLrOnPlateau';
 import type { RunSplits } from './splits';
@@ -37,10 +35,7 @@ export class TrainingSession {
   private readonly scheduler: ReduceLrOnPlateau;
   private readonly shuffleRandom: SeededRandom;
   private readonly stepRandom: SeededRandom;
-  /** [count, 2·784]: fixed noisy validation inputs beside their clean targets, made once. */
-  private readonly validationPairs: tf.Tensor2D;
-  /** The test split with fixed noise at the training level, made once (as PyTorch's seeded val noise). */
-  readonly noisyTestImages: tf.Tensor2D;
+  private readonly evaluation: EvaluationSets;
   private order: Int32Array;
   private running = false;
   private stopReason: Error | null = null;
@@ -51,7 +46,6 @@ export class TrainingSession {
   private best: { epoch: number; validationLoss: number; state: tf.Tensor[] } | null = null;
   /** Counts weight changes (steps, restores), so evaluations of unchanged weights are reused. */
   private weightsVersion = 0;
-  private cachedTestReconstruction: { weightsVersion: number; output: tf.Tensor2D } | null = null;
 
   static async create(
     config: TrainingConfig,
@@ -90,20 +84,7 @@ export class TrainingSession {
     this.stepsPerEpoch = stepsPerEpoch(splits.trainCount, config.batchSize);
     this.order = shuffledOrder(splits.trainCount, this.shuffleRandom);
     stepper.startEpoch(this.order, this.stepsPerEpoch);
-    this.noisyTestImages = addNoise(
-      splits.testImages,
-      config.noiseType,
-      config.trainNoiseLevel,
-      config.seed + 3,
-    );
-    this.validationPairs = tf.tidy(() => {
-      const clean = splits.validationImages;
-      const noisy =
-        config.validation === 'test'
-          ? this.noisyTestImages
-          : addNoise(clean, config.noiseType, config.trainNoiseLevel, config.seed + 4);
-      return tf.concat([noisy, clean], 1);
-    });
+    this.evaluation = new EvaluationSets(config, splits);
   }
 
   get isRunning(): boolean {
@@ -193,43 +174,13 @@ export class TrainingSession {
     if (this.stopReason) throw this.stopReason;
   }
 
-  /**
-   * The model's output for the fixed noisy test images, kept on the device until the weights
-   * change: the validation loss (on the test split) and the test metrics share this one pass.
-   */
+  /** The noisy test images' reconstruction, on the device (shared by validation and metrics). */
   testReconstruction(): tf.Tensor2D {
-    const cached = this.cachedTestReconstruction;
-    if (cached?.weightsVersion === this.weightsVersion) return cached.output;
-    cached?.output.dispose();
-    const model = this.evaluationModel();
-    // Kept: callers may ask from inside a tf.tidy, which must not dispose the cache.
-    const output = tf.keep(
-      forwardInChunks(
-        this.noisyTestImages,
-        (noisy) => model.forward(noisy, { training: false }).reconstruction,
-      ),
-    );
-    this.cachedTestReconstruction = { weightsVersion: this.weightsVersion, output };
-    return output;
+    return this.evaluation.testReconstruction(this.evaluationModel(), this.weightsVersion);
   }
 
-  async validationLoss(): Promise<number> {
-    if (this.config.validation === 'test') {
-      const mean = tf.tidy(() =>
-        tf.mean(perSampleReconstructionLoss(this.splits.testImages, this.testReconstruction(), this.config)),
-      );
-      const [loss] = await mean.data();
-      mean.dispose();
-      return loss;
-    }
-    const perSample = await mapInChunks(this.validationPairs, (pairs) => {
-      const [noisy, clean] = tf.split(pairs, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
-      const reconstruction = this.evaluationModel().forward(noisy, { training: false }).reconstruction;
-      return perSampleReconstructionLoss(clean, reconstruction, this.config);
-    });
-    let sum = 0;
-    for (const value of perSample) sum += value;
-    return sum / perSample.length;
+  validationLoss(): Promise<number> {
+    return this.evaluation.validationLoss(this.evaluationModel(), this.weightsVersion);
   }
 
   private async finishEpoch(): Promise<void> {
@@ -299,9 +250,7 @@ export class TrainingSession {
     this.running = false;
     this.best?.state.forEach((tensor) => tensor.dispose());
     this.best = null;
-    this.validationPairs.dispose();
-    this.cachedTestReconstruction?.output.dispose();
-    this.noisyTestImages.dispose();
+    this.evaluation.dispose();
     this.stepper.dispose();
     this.model.dispose();
   }

@@ -1,0 +1,86 @@
+/**
+ * The run's fixed evaluation inputs (noise drawn once, as PyTorch's seeded validation noise) and
+ * the passes over them: the validation loss and the test split's reconstruction, which is kept on
+ * the device until the weights change, so the validation loss (on the test split) and the test
+ * metrics share one forward pass.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { TrainingConfig } from '../../shared/config';
+import type { DenseAutoencoder } from '../model/denseAutoencoder';
+import { forwardInChunks, mapInChunks } from './chunkedEval';
+import { perSampleReconstructionLoss } from './losses';
+import { addNoise } from './noise';
+import type { RunSplits } from './splits';
+
+export class EvaluationSets {
+  /** The test split with fixed noise at the training level. */
+  private readonly noisyTestImages: tf.Tensor2D;
+  /** [count, 2·784]: held-out noisy inputs beside their clean targets (validation on a holdout only). */
+  private readonly holdoutPairs: tf.Tensor2D | null;
+  private cachedTestReconstruction: { weightsVersion: number; output: tf.Tensor2D } | null = null;
+
+  constructor(
+    private readonly config: TrainingConfig,
+    private readonly splits: RunSplits,
+  ) {
+    const { noiseType, trainNoiseLevel, seed } = config;
+    this.noisyTestImages = addNoise(splits.testImages, noiseType, trainNoiseLevel, seed + 3);
+    this.holdoutPairs =
+      config.validation === 'test'
+        ? null
+        : tf.tidy(() => {
+            const clean = splits.validationImages;
+            return tf.concat([addNoise(clean, noiseType, trainNoiseLevel, seed + 4), clean], 1);
+          });
+  }
+
+  /** The model's output for the noisy test images; `weightsVersion` says when to recompute. */
+  testReconstruction(model: DenseAutoencoder, weightsVersion: number): tf.Tensor2D {
+    const cached = this.cachedTestReconstruction;
+    if (cached?.weightsVersion === weightsVersion) return cached.output;
+    cached?.output.dispose();
+    // Kept: callers may ask from inside a tf.tidy, which must not dispose the cache.
+    const output = tf.keep(
+      forwardInChunks(
+        this.noisyTestImages,
+        (noisy) => model.forward(noisy, { training: false }).reconstruction,
+      ),
+    );
+    this.cachedTestReconstruction = { weightsVersion, output };
+    return output;
+  }
+
+  async validationLoss(model: DenseAutoencoder, weightsVersion: number): Promise<number> {
+    if (!this.holdoutPairs) {
+      const mean = tf.tidy(() =>
+        tf.mean(
+          perSampleReconstructionLoss(
+            this.splits.testImages,
+            this.testReconstruction(model, weightsVersion),
+            this.config,
+          ),
+        ),
+      );
+      const [loss] = await mean.data();
+      mean.dispose();
+      return loss;
+    }
+    const perSample = await mapInChunks(this.holdoutPairs, (pairs) => {
+      const [noisy, clean] = tf.split(pairs, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
+      return perSampleReconstructionLoss(
+        clean,
+        model.forward(noisy, { training: false }).reconstruction,
+        this.config,
+      );
+    });
+    let sum = 0;
+    for (const value of perSample) sum += value;
+    return sum / perSample.length;
+  }
+
+  dispose(): void {
+    this.noisyTestImages.dispose();
+    this.holdoutPairs?.dispose();
+    this.cachedTestReconstruction?.output.dispose();
+  }
+}
