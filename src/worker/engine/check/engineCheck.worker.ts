@@ -8,6 +8,7 @@ import { REFERENCE_SPEC } from '../../model/denseAutoencoder';
 import { checkCallCounts } from './callCounts';
 import type { CheckResult } from './checkTools';
 import { checkRandomness } from './randomness';
+import { checkStateRoundTrip } from './stateRoundTrip';
 import { checkTfjsParity } from './tfjsParity';
 import { checkTfjsStepAgainstTorch, checkTorchParity } from './torchParity';
 
@@ -53,6 +54,7 @@ async function runChecks(): Promise<CheckResult[]> {
       weights: 1e-3,
     }),
   );
+  record(await checkStateRoundTrip());
   record(await checkCallCounts());
   return results;
 }
