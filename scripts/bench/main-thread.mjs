@@ -6,8 +6,10 @@
  * Debian's headless Chromium, clicks start, waits for the first epoch, then measures.
  * Usage: node scripts/bench/main-thread.mjs [seconds=120]
  * Env: PORT (4412), QUERY (backend=wasm&trainSubset=1024&seed=1), CHROMIUM_PATH, VIEWPORT (1280x1800).
- * Prints one JSON object: measureMainThread's result plus the epochs trained meanwhile.
+ * Prints one JSON object: measureMainThread's result plus the epochs trained meanwhile and the
+ * machine's 1-minute load average before and after (other processes stretch every task's wall time).
  */
+import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
 import { installLongTaskObserver, measureMainThread } from './mainThread.mjs';
@@ -43,6 +45,7 @@ try {
     polling: 1000,
   });
   const before = await snapshot();
+  const loadBefore = loadavg()[0];
   const result = await measureMainThread(page, { durationMs: seconds * 1000 });
   const after = await snapshot();
   console.log(
@@ -53,6 +56,7 @@ try {
       latentPoints: after.latentPoints,
       epochsMeasured: after.epoch - before.epoch,
       status: after.status,
+      loadAverage: [loadBefore, loadavg()[0]].map((load) => Number(load.toFixed(2))),
       ...result,
     }),
   );
