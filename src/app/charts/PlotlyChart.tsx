@@ -1,6 +1,6 @@
 /**
- * The one Plotly wrapper: figures come from pure builders; this calls Plotly.react on change
- * and purge on unmount. Plotly (1.4 MB) is loaded lazily so the page is usable at once.
+ * The one Plotly wrapper: figures come from pure builders; this queues Plotly.react on change
+ * (drawn after the next frame, the latest figure only) and purges on unmount. Plotly (1.4 MB) is loaded lazily so the page is usable at once.
  */
 import { useEffect, useRef, useState } from 'react';
 import type {
@@ -11,6 +11,7 @@ import type {
   PlotMouseEvent,
   PlotSelectionEvent,
 } from 'plotly.js-dist-min';
+import { drawScheduler } from '../frameScheduler';
 
 type PlotlyModule = typeof import('plotly.js-dist-min').default;
 let plotlyPromise: Promise<PlotlyModule> | null = null;
@@ -65,24 +66,30 @@ export function PlotlyChart({
   useEffect(() => {
     const element = elementRef.current;
     if (!plotly || !element) return;
-    void plotly.react(element, figure.data, figure.layout, CONFIG).then((plot) => {
-      // Plotly.react keeps listeners on the same element, so attach them once.
-      if (!listening.current) {
-        listening.current = true;
-        plot.on('plotly_click', (event) => handlers.current.onClick?.(event));
-        plot.on('plotly_hover', (event) => handlers.current.onHover?.(event));
-        plot.on('plotly_unhover', () => handlers.current.onUnhover?.());
-        plot.on('plotly_selected', (event) => handlers.current.onSelected?.(event));
-        plot.on('plotly_deselect', () => handlers.current.onSelected?.(undefined));
-      }
-      onReady?.(plot);
+    // A redraw is a full Plotly replot (tens of ms): queued, it gets a task of its own.
+    drawScheduler().schedule(element, () => {
+      void plotly.react(element, figure.data, figure.layout, CONFIG).then((plot) => {
+        // Plotly.react keeps listeners on the same element, so attach them once.
+        if (!listening.current) {
+          listening.current = true;
+          plot.on('plotly_click', (event) => handlers.current.onClick?.(event));
+          plot.on('plotly_hover', (event) => handlers.current.onHover?.(event));
+          plot.on('plotly_unhover', () => handlers.current.onUnhover?.());
+          plot.on('plotly_selected', (event) => handlers.current.onSelected?.(event));
+          plot.on('plotly_deselect', () => handlers.current.onSelected?.(undefined));
+        }
+        onReady?.(plot);
+      });
     });
   }, [plotly, figure, onReady]);
 
   useEffect(() => {
     const element = elementRef.current;
     if (!plotly || !element) return;
-    return () => plotly.purge(element);
+    return () => {
+      drawScheduler().cancel(element);
+      plotly.purge(element);
+    };
   }, [plotly]);
 
   return <div ref={elementRef} className={className ?? 'plotly-chart'} />;

@@ -30,19 +30,21 @@ describe('buildClassTraces', () => {
     expect(traces.map((t) => t.name)).toEqual([...FASHION_MNIST_CLASSES]);
     expect(traces.every((t) => t.type === 'scattergl')).toBe(true);
     expect(traces[7].marker?.color).toBe(CLASS_COLORS[7]);
-    expect(traces[5].x).toEqual([]);
+    expect(Array.from(traces[5].x ?? [])).toEqual([]);
   });
 
   it('carries each point’s test index as customdata, in step with x and y', () => {
-    expect(traces[3].customdata).toEqual([0, 2]);
-    expect(traces[3].x).toEqual([0, 2]);
-    expect(traces[3].y).toEqual([0, 2]);
-    expect(traces[0].customdata).toEqual([1]);
-    expect(traces[9].customdata).toEqual([3]);
+    expect(traces[3].x).toBeInstanceOf(Float32Array);
+    expect(traces[3].customdata).toBeInstanceOf(Int32Array);
+    expect(Array.from(traces[3].customdata ?? [])).toEqual([0, 2]);
+    expect(Array.from(traces[3].x ?? [])).toEqual([0, 2]);
+    expect(Array.from(traces[3].y ?? [])).toEqual([0, 2]);
+    expect(Array.from(traces[0].customdata ?? [])).toEqual([1]);
+    expect(Array.from(traces[9].customdata ?? [])).toEqual([3]);
   });
 
   it('drops non-finite codes', () => {
-    expect(traces[1].customdata).toEqual([]);
+    expect(Array.from(traces[1].customdata ?? [])).toEqual([]);
   });
 
   it('names the class and index in the hover text', () => {

@@ -36,24 +36,37 @@ function className(classNames: readonly string[], label: number): string {
   return classNames[label] ?? `class ${label}`;
 }
 
-/** One trace per class in `classNames` (empty ones too, so the legend is always complete). */
+/**
+ * One trace per class in `classNames` (empty ones too, so the legend is always complete). Typed
+ * arrays, filled in two passes: no per-point objects, and Plotly uses them without copying.
+ */
 export function buildClassTraces(
   codes: Float32Array,
   labels: Uint8Array,
   classNames: readonly string[],
 ): Data[] {
-  const classCount = Math.max(classNames.length, ...Array.from(labels, (label) => label + 1));
-  const xs: number[][] = Array.from({ length: classCount }, () => []);
-  const ys: number[][] = Array.from({ length: classCount }, () => []);
-  const testIndices: number[][] = Array.from({ length: classCount }, () => []);
   const count = Math.min(labels.length, Math.floor(codes.length / 2));
+  let classCount = classNames.length;
+  const sizes = new Int32Array(256);
   for (let i = 0; i < count; i++) {
-    const [x, y] = [codes[2 * i], codes[2 * i + 1]];
     // A diverging model can emit NaN codes; dropping them keeps the plot's autorange sane.
+    if (!Number.isFinite(codes[2 * i]) || !Number.isFinite(codes[2 * i + 1])) continue;
+    sizes[labels[i]]++;
+    if (labels[i] >= classCount) classCount = labels[i] + 1;
+  }
+  const xs = Array.from({ length: classCount }, (_, label) => new Float32Array(sizes[label]));
+  const ys = Array.from({ length: classCount }, (_, label) => new Float32Array(sizes[label]));
+  const testIndices = Array.from({ length: classCount }, (_, label) => new Int32Array(sizes[label]));
+  const filled = new Int32Array(classCount);
+  for (let i = 0; i < count; i++) {
+    const x = codes[2 * i];
+    const y = codes[2 * i + 1];
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    xs[labels[i]].push(x);
-    ys[labels[i]].push(y);
-    testIndices[labels[i]].push(i);
+    const label = labels[i];
+    const at = filled[label]++;
+    xs[label][at] = x;
+    ys[label][at] = y;
+    testIndices[label][at] = i;
   }
   return xs.map((x, label) => ({
     type: 'scattergl',
@@ -99,14 +112,22 @@ export interface PlaneBox {
 /** The box of all finite codes, grown by `margin` of its span on each side; null without codes. */
 export function codesExtent(codes: Float32Array | null, margin = 0.25): PlaneBox | null {
   if (!codes) return null;
-  let [xMin, xMax, yMin, yMax] = [Infinity, -Infinity, Infinity, -Infinity];
+  let xMin = Infinity;
+  let xMax = -Infinity;
+  let yMin = Infinity;
+  let yMax = -Infinity;
   for (let i = 0; i + 1 < codes.length; i += 2) {
-    const [x, y] = [codes[i], codes[i + 1]];
+    const x = codes[i];
+    const y = codes[i + 1];
     if (!Number.isFinite(x) || !Number.isFinite(y)) continue;
-    [xMin, xMax, yMin, yMax] = [Math.min(xMin, x), Math.max(xMax, x), Math.min(yMin, y), Math.max(yMax, y)];
+    if (x < xMin) xMin = x;
+    if (x > xMax) xMax = x;
+    if (y < yMin) yMin = y;
+    if (y > yMax) yMax = y;
   }
   if (xMin > xMax) return null;
-  const [padX, padY] = [(xMax - xMin) * margin, (yMax - yMin) * margin];
+  const padX = (xMax - xMin) * margin;
+  const padY = (yMax - yMin) * margin;
   return { xMin: xMin - padX, xMax: xMax + padX, yMin: yMin - padY, yMax: yMax + padY };
 }
 

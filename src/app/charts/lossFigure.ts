@@ -77,7 +77,8 @@ export function buildLossFigure({
     margin: { l: 50, r: 10, t: 10, b: 36 },
     xaxis: { title: { text: 'step' } },
     yaxis: { title: { text: 'loss' }, type: logScale ? 'log' : 'linear' },
-    legend: { orientation: 'h', y: 1.12, font: { size: 10 } },
+    // The legend is HTML (ChartLegend): Plotly's would be re-laid out on every redraw.
+    showlegend: false,
     shapes: drops.map((record) => ({
       type: 'line',
       xref: 'x',

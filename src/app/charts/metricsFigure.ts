@@ -7,7 +7,7 @@ export function buildMetricsFigure(history: readonly MetricsRecord[]): Figure {
   const records = [...history].sort((a, b) => a.epoch - b.epoch);
   const epochs = records.map((record) => record.epoch);
   const layout: Partial<Layout> = {
-    margin: { l: 8, r: 8, t: 8, b: 8 },
+    margin: { l: 8, r: 8, t: 8, b: 30 },
     xaxis: {
       title: { text: 'epoch', font: { size: 10 } },
       tickfont: { size: 9 },
@@ -28,7 +28,8 @@ export function buildMetricsFigure(history: readonly MetricsRecord[]): Figure {
       side: 'right',
       showgrid: false,
     },
-    legend: { orientation: 'h', x: 0, y: -0.3, yanchor: 'top', font: { size: 9 } },
+    // The legend is HTML (ChartLegend): Plotly's would be re-laid out on every redraw.
+    showlegend: false,
     uirevision: 'metrics',
   };
   return {

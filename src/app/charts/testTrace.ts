@@ -3,11 +3,11 @@ export interface TestTrace {
   type?: string;
   mode?: string;
   name?: string;
-  x?: unknown[];
-  y?: number[];
+  x?: ArrayLike<unknown>;
+  y?: ArrayLike<number>;
   yaxis?: string;
   text?: unknown;
-  customdata?: unknown[];
+  customdata?: ArrayLike<unknown>;
   hovertemplate?: string;
   showlegend?: boolean;
   visible?: unknown;

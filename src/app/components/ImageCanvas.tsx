@@ -1,6 +1,7 @@
 /** One 28×28 image on a canvas, scaled crisply (nearest neighbour) by CSS. */
 import { useEffect, useRef } from 'react';
 import { IMAGE_SIDE } from '../../shared/dataset';
+import { drawScheduler } from '../frameScheduler';
 import { toRgba, type ColorMap } from './imagePixels';
 
 interface ImageCanvasProps {
@@ -26,13 +27,17 @@ export function ImageCanvas({
 }: ImageCanvasProps) {
   const canvasRef = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
-    const context = canvasRef.current?.getContext('2d');
-    if (!context) return;
-    if (!pixels) {
-      context.clearRect(0, 0, IMAGE_SIDE, IMAGE_SIDE);
-      return;
-    }
-    context.putImageData(new ImageData(toRgba(pixels, colorMap, scaleMax), IMAGE_SIDE, IMAGE_SIDE), 0, 0);
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    // Queued: the grid, error maps and strip redraw ~50 canvases at once after an epoch.
+    drawScheduler().schedule(canvas, () => {
+      const context = canvas.getContext('2d');
+      if (!context) return;
+      if (!pixels) context.clearRect(0, 0, IMAGE_SIDE, IMAGE_SIDE);
+      else
+        context.putImageData(new ImageData(toRgba(pixels, colorMap, scaleMax), IMAGE_SIDE, IMAGE_SIDE), 0, 0);
+    });
+    return () => drawScheduler().cancel(canvas);
   }, [pixels, colorMap, scaleMax]);
   return (
     <canvas

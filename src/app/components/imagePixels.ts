@@ -20,6 +20,12 @@ export function heatColor(value: number): [number, number, number] {
   return [a[0] + (b[0] - a[0]) * f, a[1] + (b[1] - a[1]) * f, a[2] + (b[2] - a[2]) * f];
 }
 
+/** Heat colours of 256 levels, computed once: a heat map is then a table look-up per pixel. */
+const HEAT_TABLE = Uint8ClampedArray.from(
+  { length: 256 * 3 },
+  (_, i) => heatColor(Math.floor(i / 3) / 255)[i % 3],
+);
+
 /** `scaleMax` maps that value to the top of the colour scale (heat maps share one scale). */
 export function toRgba(
   values: Float32Array,
@@ -27,10 +33,20 @@ export function toRgba(
   scaleMax = 1,
 ): Uint8ClampedArray<ArrayBuffer> {
   const rgba = new Uint8ClampedArray(IMAGE_PIXELS * 4);
+  const scale = 1 / (scaleMax || 1);
   for (let i = 0; i < IMAGE_PIXELS; i++) {
-    const v = values[i] / (scaleMax || 1);
-    const [r, g, b] = colorMap === 'heat' ? heatColor(v) : [v * 255, v * 255, v * 255];
-    rgba.set([r, g, b, 255], i * 4);
+    const v = values[i] * scale;
+    const o = i * 4;
+    if (colorMap === 'heat') {
+      // NaN and out-of-range values clamp to the scale's ends, as heatColor does.
+      const level = 3 * Math.round(255 * (v > 0 ? (v < 1 ? v : 1) : 0));
+      rgba[o] = HEAT_TABLE[level];
+      rgba[o + 1] = HEAT_TABLE[level + 1];
+      rgba[o + 2] = HEAT_TABLE[level + 2];
+    } else {
+      rgba[o] = rgba[o + 1] = rgba[o + 2] = v * 255;
+    }
+    rgba[o + 3] = 255;
   }
   return rgba;
 }

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from 'react';
 import { IMAGE_SIDE } from '../../../shared/dataset';
 import { Panel } from '../../components/Panel';
+import { drawScheduler } from '../../frameScheduler';
 import { usePlayground } from '../../store';
 import { selectManifold } from '../../store/selectors';
 import { formatLatentCoordinate, manifoldMosaicRgba } from './manifoldMosaic';
@@ -13,10 +14,14 @@ export function ManifoldView() {
   const side = manifold ? manifold.gridSize * IMAGE_SIDE : 15 * IMAGE_SIDE;
 
   useEffect(() => {
-    const context = canvasRef.current?.getContext('2d');
-    if (!context || !manifold) return;
-    const rgba = manifoldMosaicRgba(manifold.images, manifold.gridSize);
-    context.putImageData(new ImageData(rgba, side, side), 0, 0);
+    const canvas = canvasRef.current;
+    if (!canvas || !manifold) return;
+    // Queued like every panel's drawing: the mosaic is 225 images.
+    drawScheduler().schedule(canvas, () => {
+      const rgba = manifoldMosaicRgba(manifold.images, manifold.gridSize);
+      canvas.getContext('2d')?.putImageData(new ImageData(rgba, side, side), 0, 0);
+    });
+    return () => drawScheduler().cancel(canvas);
   }, [manifold, side]);
 
   const bounds = manifold?.bounds;

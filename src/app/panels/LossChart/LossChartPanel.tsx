@@ -1,10 +1,16 @@
 /** Live loss curves: batch loss (smoothed) and validation loss per epoch, LR drops, best checkpoint. */
 import { useMemo, useState } from 'react';
+import { ChartLegend, useHiddenTraces } from '../../charts/ChartLegend';
+import { legendItemsOf, withHiddenTraces } from '../../charts/chartLegend';
 import { PlotlyChart } from '../../charts/PlotlyChart';
 import { buildLossFigure } from '../../charts/lossFigure';
 import { Panel } from '../../components/Panel';
 import { usePlayground } from '../../store';
 import { selectBatchLosses, selectBatchSteps, selectEpochRecords } from '../../store/selectors';
+import { useThrottledValue } from '../../useThrottledValue';
+
+/** Each redraw is a full Plotly replot; once a second is live enough for a loss curve. */
+const LOSS_REDRAW_INTERVAL_MS = 1000;
 
 export function LossChartPanel() {
   const batchSteps = usePlayground(selectBatchSteps);
@@ -12,10 +18,16 @@ export function LossChartPanel() {
   const epochRecords = usePlayground(selectEpochRecords);
   const [logScale, setLogScale] = useState(true);
   const [smoothing, setSmoothing] = useState(0.9);
-  const figure = useMemo(
-    () => buildLossFigure({ batchSteps, batchLosses, epochRecords, smoothing, logScale }),
-    [batchSteps, batchLosses, epochRecords, smoothing, logScale],
+  const [hidden, toggleTrace] = useHiddenTraces();
+  const drawn = useThrottledValue(
+    useMemo(
+      () => buildLossFigure({ batchSteps, batchLosses, epochRecords, smoothing, logScale }),
+      [batchSteps, batchLosses, epochRecords, smoothing, logScale],
+    ),
+    LOSS_REDRAW_INTERVAL_MS,
   );
+  const figure = useMemo(() => withHiddenTraces(drawn, hidden), [drawn, hidden]);
+  const legendItems = useMemo(() => legendItemsOf(drawn.data), [drawn]);
   const actions = (
     <span className="panel-actions">
       <label>
@@ -42,6 +54,7 @@ export function LossChartPanel() {
       className="loss-panel"
       actions={actions}
     >
+      <ChartLegend items={legendItems} hidden={hidden} onToggle={toggleTrace} />
       <PlotlyChart figure={figure} className="plotly-chart loss-plot" />
     </Panel>
   );

@@ -1,5 +1,7 @@
 /** Test MSE, PSNR and SSIM after each epoch: the latest values and their history. */
 import { useMemo } from 'react';
+import { ChartLegend, useHiddenTraces } from '../../charts/ChartLegend';
+import { legendItemsOf, withHiddenTraces } from '../../charts/chartLegend';
 import { buildMetricsFigure } from '../../charts/metricsFigure';
 import { PlotlyChart } from '../../charts/PlotlyChart';
 import { Panel } from '../../components/Panel';
@@ -32,7 +34,10 @@ function Metric({ label, unit, testId, value, title }: MetricProps) {
 
 export function MetricsPanel() {
   const history = usePlayground(selectMetricsHistory);
-  const figure = useMemo(() => buildMetricsFigure(history), [history]);
+  const [hidden, toggleTrace] = useHiddenTraces();
+  const built = useMemo(() => buildMetricsFigure(history), [history]);
+  const figure = useMemo(() => withHiddenTraces(built, hidden), [built, hidden]);
+  const legendItems = useMemo(() => legendItemsOf(built.data), [built]);
   const latest = latestMetrics(history);
   return (
     <Panel
@@ -72,6 +77,7 @@ export function MetricsPanel() {
         </div>
       </dl>
       <PlotlyChart figure={figure} className="plotly-chart metrics-plot" />
+      <ChartLegend items={legendItems} hidden={hidden} onToggle={toggleTrace} />
     </Panel>
   );
 }

@@ -1,6 +1,7 @@
 /** Backend (and why), status, epoch and step, data-loading and epoch progress with ETAs, errors. */
 import { useEffect, useRef, useState } from 'react';
-import { usePlayground } from '../../store';
+import { useShallow } from 'zustand/react/shallow';
+import { usePlayground, type PlaygroundState } from '../../store';
 import { dataLoadProgress, epochProgress, formatDuration, type Progress } from './progress';
 
 function ProgressBar({ label, progress }: { label: string; progress: Progress }) {
@@ -25,8 +26,31 @@ function useLoadingElapsedMs(loading: boolean): number {
   return elapsedMs;
 }
 
+/** Only the fields shown: the bar then skips the epoch-end burst of panel data. */
+function selectStatusBar(s: PlaygroundState) {
+  return {
+    backend: s.backend,
+    adapterDescription: s.adapterDescription,
+    trainStep: s.trainStep,
+    trainStepReason: s.trainStepReason,
+    status: s.status,
+    epoch: s.epoch,
+    epochs: s.runConfig.epochs,
+    step: s.step,
+    learningRate: s.learningRate,
+    dataProgress: s.dataProgress,
+    stepInEpoch: s.stepInEpoch,
+    stepsPerEpoch: s.stepsPerEpoch,
+    epochElapsedMs: s.epochElapsedMs,
+    backendReason: s.backendReason,
+    errorMessage: s.errorMessage,
+    dismissError: s.dismissError,
+    warnings: s.warnings,
+  };
+}
+
 export function StatusBar() {
-  const state = usePlayground();
+  const state = usePlayground(useShallow(selectStatusBar));
   const loading = state.status === 'loading';
   const loadingElapsedMs = useLoadingElapsedMs(loading);
   const notWebGpu = state.backend !== null && state.backend !== 'webgpu';
@@ -50,7 +74,7 @@ export function StatusBar() {
         </strong>
       </span>
       <span className="status-item">
-        epoch <strong data-testid="epoch">{state.epoch}</strong>/{state.runConfig.epochs}
+        epoch <strong data-testid="epoch">{state.epoch}</strong>/{state.epochs}
       </span>
       <span className="status-item">
         step <strong data-testid="step">{state.step}</strong>

@@ -1,0 +1,53 @@
+/* global window */
+/**
+ * Main-thread smoothness of a Playwright page: long tasks (> 50 ms) seen by a `longtask`
+ * PerformanceObserver while the app runs.
+ *
+ *   import { installLongTaskObserver, measureMainThread } from './scripts/bench/mainThread.mjs';
+ *   await installLongTaskObserver(page);            // before page.goto: observes from the first task
+ *   await page.goto(url); ...start whatever should be measured...
+ *   const result = await measureMainThread(page, { durationMs: 120_000 });
+ *   // → { longTasksOver50ms, worstTaskMs, totalLongTaskMs, durationMs, tasks: [{ startMs, durationMs }] }
+ *
+ * `measureMainThread` counts only the tasks that start inside its window (from its call to
+ * `durationMs` later); `startMs` is relative to that window. Without `installLongTaskObserver`
+ * it installs the observer itself at its call (then `buffered` entries before it are ignored).
+ */
+
+const LONG_TASK_MS = 50;
+
+/** Page-side: one observer, entries kept on `window.__longTasks` as [startTime, duration]. */
+function observeLongTasks() {
+  if (window.__longTasks) return;
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+/** Registers the observer for every document the page loads; call before `page.goto`. */
+export async function installLongTaskObserver(page) {
+  await page.addInitScript(observeLongTasks);
+}
+
+/** Watches the page for `durationMs` and reports the long tasks that started in that window. */
+export async function measureMainThread(page, { durationMs }) {
+  await page.evaluate(observeLongTasks);
+  const windowStartMs = await page.evaluate(() => performance.now());
+  await page.waitForTimeout(durationMs);
+  const windowEndMs = await page.evaluate(() => performance.now());
+  const entries = await page.evaluate(() => window.__longTasks);
+  const tasks = entries
+    .filter(([startMs, taskMs]) => startMs >= windowStartMs && startMs < windowEndMs && taskMs > LONG_TASK_MS)
+    .map(([startMs, taskMs]) => ({
+      startMs: Math.round(startMs - windowStartMs),
+      durationMs: Math.round(taskMs),
+    }));
+  return {
+    longTasksOver50ms: tasks.length,
+    worstTaskMs: tasks.reduce((worst, task) => Math.max(worst, task.durationMs), 0),
+    totalLongTaskMs: tasks.reduce((sum, task) => sum + task.durationMs, 0),
+    durationMs: Math.round(windowEndMs - windowStartMs),
+    tasks,
+  };
+}
