@@ -1,5 +1,4 @@
 #!/usr/bin/env node
-/* global window */
 /**
  * Main-thread long tasks while the real app trains with every panel on screen (10,000-point
  * latent scatter, full test set): serves `dist/` (run `npm run build` first), opens the app in
@@ -12,7 +11,7 @@
 import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
 import { preview } from 'vite';
-import { installLongTaskObserver, measureMainThread } from './mainThread.mjs';
+import { measureTrainingApp } from './mainThread.mjs';
 
 const seconds = Number(process.argv[2] ?? 120);
 const port = Number(process.env.PORT ?? 4412);
@@ -28,34 +27,12 @@ const browser = await chromium.launch({
   args: ['--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
 });
 try {
-  const page = await browser.newPage({ viewport: { width, height } });
-  await installLongTaskObserver(page);
-  await page.goto(`${url}?${query}`);
-  const snapshot = () => page.evaluate(() => window.playground.snapshot());
-  await page
-    .getByTestId('status')
-    .filter({ hasText: /^(idle|failed)$/ })
-    .waitFor({ timeout: 300_000 });
-  const ready = await snapshot();
-  if (ready.status === 'failed') throw new Error(ready.errorMessage);
-  await page.getByTestId('start').click();
-  // The first epoch end fills every panel; measure the steady state after it.
-  await page.waitForFunction(() => window.playground.snapshot().epoch >= 1, null, {
-    timeout: 300_000,
-    polling: 1000,
-  });
-  const before = await snapshot();
   const loadBefore = loadavg()[0];
-  const result = await measureMainThread(page, { durationMs: seconds * 1000 });
-  const after = await snapshot();
+  const result = await measureTrainingApp(browser, url, { query, seconds, viewport: { width, height } });
   console.log(
     JSON.stringify({
       query,
       viewport: `${width}x${height}`,
-      backend: after.backend,
-      latentPoints: after.latentPoints,
-      epochsMeasured: after.epoch - before.epoch,
-      status: after.status,
       loadAverage: [loadBefore, loadavg()[0]].map((load) => Number(load.toFixed(2))),
       ...result,
     }),

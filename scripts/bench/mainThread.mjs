@@ -51,3 +51,44 @@ export async function measureMainThread(page, { durationMs }) {
     tasks,
   };
 }
+
+/**
+ * Opens the app at `url?query` in a new page of `browser`, starts training, waits for the first
+ * epoch end (it fills every panel), then measures `seconds` of the steady state. Viewport tall
+ * enough that every panel is on screen. Returns measureMainThread's result with what trained.
+ */
+export async function measureTrainingApp(
+  browser,
+  url,
+  { query, seconds, viewport = { width: 1280, height: 1800 } },
+) {
+  const page = await browser.newPage({ viewport });
+  try {
+    await installLongTaskObserver(page);
+    await page.goto(`${url}?${query}`);
+    const snapshot = () => page.evaluate(() => window.playground.snapshot());
+    await page
+      .getByTestId('status')
+      .filter({ hasText: /^(idle|failed)$/ })
+      .waitFor({ timeout: 300_000 });
+    const ready = await snapshot();
+    if (ready.status === 'failed') throw new Error(ready.errorMessage);
+    await page.getByTestId('start').click();
+    await page.waitForFunction(() => window.playground.snapshot().epoch >= 1, null, {
+      timeout: 600_000,
+      polling: 1000,
+    });
+    const before = await snapshot();
+    const result = await measureMainThread(page, { durationMs: seconds * 1000 });
+    const after = await snapshot();
+    return {
+      ...result,
+      backend: after.backend,
+      latentPoints: after.latentPoints,
+      epochsMeasured: after.epoch - before.epoch,
+      status: after.status,
+    };
+  } finally {
+    await page.close();
+  }
+}

@@ -7,13 +7,16 @@
  * installed, PyTorch's CPU step on this machine. Prints a table and writes bench-results.json.
  *
  * Options: --backend wasm,webgl,webgpu   --warmup N --rounds N --steps N   --main-thread-seconds N
- *          --real-gpu (no SwiftShader flag: use the machine's GPU)   --port N   --out FILE
+ *          --profile (where the tfjs step's time goes)   --real-gpu (no SwiftShader flag: use the
+ *          machine's GPU)   --port N   --out FILE
  * Needs a production build (`npm run bench` builds first).
  */
-import { execFileSync, spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { chromium } from '@playwright/test';
-import { installLongTaskObserver, measureMainThread } from './mainThread.mjs';
+import { preview } from 'vite';
+import { measureTrainingApp } from './mainThread.mjs';
 import { printReport } from './report.mjs';
 
 const args = process.argv.slice(2);
@@ -39,11 +42,11 @@ const query = new URLSearchParams({
   rounds: option('rounds', '3'),
   steps: option('steps', '3'),
   batchSize: '128',
+  profile: flag('profile') ? '1' : '0',
 });
 
-const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], { stdio: 'ignore' });
-process.on('exit', () => server.kill());
-await new Promise((resolve) => setTimeout(resolve, 3000));
+// In-process, so the server always ends with this script.
+const server = await preview({ preview: { port, strictPort: true }, logLevel: 'warn' });
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
@@ -71,23 +74,28 @@ async function waitFor(page, read, timeoutMs, onProgress) {
 const benchPage = await browser.newPage();
 await benchPage.goto(`${base}bench.html?${query}`);
 let logged = 0;
-const bench = await waitFor(benchPage, () => window.benchResult, 60 * 60_000, (state) => {
-  for (; logged < state.log.length; logged++) console.error(`bench: ${state.log[logged]}`);
-});
+const bench = await waitFor(
+  benchPage,
+  () => window.benchResult,
+  60 * 60_000,
+  (state) => {
+    for (; logged < state.log.length; logged++) console.error(`bench: ${state.log[logged]}`);
+  },
+);
 if (bench.error) throw new Error(bench.error);
 await benchPage.close();
 
-// The main thread, with the UI training and every panel live (10,000 scatter points, epoch ends
-// every few seconds on a small train subset).
+// The main thread, with the UI training and every panel on screen (10,000 scatter points; a small
+// train subset, so epochs end every few seconds).
 const uiBackend = backends.includes('webgpu') && flag('real-gpu') ? 'webgpu' : 'wasm';
-const uiPage = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-await installLongTaskObserver(uiPage);
-await uiPage.goto(`${base}?backend=${uiBackend}&trainSubset=1024&seed=1`);
-await uiPage.getByTestId('status').filter({ hasText: 'idle' }).waitFor({ timeout: 300_000 });
-await uiPage.getByTestId('start').click();
-const mainThread = await measureMainThread(uiPage, { durationMs: mainThreadSeconds * 1000 });
-const uiSnapshot = await uiPage.evaluate(() => window.playground.snapshot());
+const loadBefore = loadavg()[0];
+const mainThread = await measureTrainingApp(browser, base, {
+  query: `backend=${uiBackend}&trainSubset=1024&seed=1`,
+  seconds: mainThreadSeconds,
+});
+const loadAverage = [loadBefore, loadavg()[0]].map((load) => Number(load.toFixed(2)));
 await browser.close();
+await server.close();
 
 let pytorchCpu = null;
 try {
@@ -106,9 +114,11 @@ const results = {
   mainThread: {
     backend: uiBackend,
     seconds: mainThreadSeconds,
-    epochsSeen: uiSnapshot.epoch,
+    epochsMeasured: mainThread.epochsMeasured,
+    latentPoints: mainThread.latentPoints,
     longTasksOver50ms: mainThread.longTasksOver50ms,
     worstTaskMs: mainThread.worstTaskMs,
+    loadAverage,
   },
   pytorchCpu,
 };
