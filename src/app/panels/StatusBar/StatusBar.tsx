@@ -1,7 +1,7 @@
 /** Backend (and why), status, epoch and step, data-loading and epoch progress with ETAs, errors. */
 import { useEffect, useRef, useState } from 'react';
 import { usePlayground } from '../../store';
-import { dataLoadProgress, epochProgress, formatDuration, type Progress } from './progress';
+import { dataLoadProgress, epochBar, formatDuration, type Progress } from './progress';
 
 function ProgressBar({ label, progress }: { label: string; progress: Progress }) {
   return (
@@ -29,6 +29,7 @@ export function StatusBar() {
   const state = usePlayground();
   const loading = state.status === 'loading';
   const loadingElapsedMs = useLoadingElapsedMs(loading);
+  const epoch = epochBar(state);
   const notWebGpu = state.backend !== null && state.backend !== 'webgpu';
   return (
     <div className="status-bar">
@@ -59,12 +60,7 @@ export function StatusBar() {
       {loading && (
         <ProgressBar label="data" progress={dataLoadProgress(state.dataProgress, loadingElapsedMs)} />
       )}
-      {!loading && state.stepsPerEpoch > 0 && (
-        <ProgressBar
-          label={`epoch ${state.epoch + 1}: ${state.stepInEpoch}/${state.stepsPerEpoch}`}
-          progress={epochProgress(state.stepInEpoch, state.stepsPerEpoch, state.epochElapsedMs)}
-        />
-      )}
+      {epoch && <ProgressBar label={epoch.label} progress={epoch.progress} />}
       {notWebGpu && (
         <p className="backend-reason" data-testid="backend-reason">
           Not on WebGPU: {state.backendReason}

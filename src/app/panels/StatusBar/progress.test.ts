@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { FileProgress } from '../../store/runSlice';
-import { dataLoadProgress, epochProgress, formatDuration } from './progress';
+import { dataLoadProgress, epochBar, epochProgress, formatDuration, type EpochBarInput } from './progress';
 
 /** The bar's fraction after each `dataLoadProgressed` event, applied as the store applies them. */
 function fractionsAfterEach(events: [string, number, number | null][]): number[] {
@@ -57,6 +57,25 @@ describe('progress and ETA', () => {
     fractions.forEach((fraction, i) => expect(fraction).toBeGreaterThanOrEqual(fractions[i - 1] ?? 0));
     expect(fractions.at(-1)).toBe(1);
     expect(dataLoadProgress({}, 1000)).toEqual({ fraction: 0, etaMs: null });
+  });
+
+  it('shows the epoch bar only while an epoch is under way', () => {
+    const midRun: EpochBarInput = {
+      status: 'training',
+      epoch: 2,
+      step: 80,
+      stepInEpoch: 16,
+      stepsPerEpoch: 32,
+      epochElapsedMs: 4000,
+    };
+    expect(epochBar(midRun)).toEqual({ label: 'epoch 3: 16/32', progress: { fraction: 0.5, etaMs: 4000 } });
+    expect(epochBar({ ...midRun, status: 'paused' })?.label).toBe('epoch 3: 16/32');
+    expect(epochBar({ ...midRun, status: 'idle' })?.label).toBe('epoch 3: 16/32');
+    // After the last epoch the counters point at an epoch that will never run.
+    expect(epochBar({ ...midRun, status: 'done', epoch: 3, step: 96, stepInEpoch: 0 })).toBeNull();
+    expect(epochBar({ ...midRun, status: 'idle', epoch: 0, step: 0, stepInEpoch: 0 })).toBeNull();
+    expect(epochBar({ ...midRun, status: 'loading' })).toBeNull();
+    expect(epochBar({ ...midRun, stepsPerEpoch: 0 })).toBeNull();
   });
 
   it('formats durations for people', () => {

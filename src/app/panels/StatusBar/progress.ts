@@ -1,6 +1,6 @@
 /** Progress fractions and ETAs for the status bar; pure so they are easy to test. */
 import { DATASET_FILE_BYTES, DATASET_FILES, type DatasetFileRole } from '../../../shared/dataset';
-import type { FileProgress } from '../../store/runSlice';
+import type { FileProgress, RunSlice } from '../../store/runSlice';
 
 export interface Progress {
   fraction: number;
@@ -31,6 +31,27 @@ export function epochProgress(stepInEpoch: number, stepsPerEpoch: number, epochE
   if (stepsPerEpoch <= 0 || stepInEpoch <= 0) return { fraction: 0, etaMs: null };
   const fraction = Math.min(1, stepInEpoch / stepsPerEpoch);
   return { fraction, etaMs: (epochElapsedMs / stepInEpoch) * (stepsPerEpoch - stepInEpoch) };
+}
+
+export interface EpochBar {
+  label: string;
+  progress: Progress;
+}
+
+export type EpochBarInput = Pick<
+  RunSlice,
+  'status' | 'epoch' | 'step' | 'stepInEpoch' | 'stepsPerEpoch' | 'epochElapsedMs'
+>;
+
+/** The current epoch's bar, or null when no epoch is under way: loading, done, or idle before step 1. */
+export function epochBar(run: EpochBarInput): EpochBar | null {
+  const underWay =
+    run.status !== 'loading' && run.status !== 'done' && !(run.status === 'idle' && run.step === 0);
+  if (!underWay || run.stepsPerEpoch <= 0) return null;
+  return {
+    label: `epoch ${run.epoch + 1}: ${run.stepInEpoch}/${run.stepsPerEpoch}`,
+    progress: epochProgress(run.stepInEpoch, run.stepsPerEpoch, run.epochElapsedMs),
+  };
 }
 
 export function formatDuration(ms: number | null): string {
