@@ -77,6 +77,7 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
         runConfig: event.config,
         trainStep: event.trainStep,
         trainStepReason: event.trainStepReason,
+        numTensors: event.numTensors,
         errorMessage: null,
         epoch: 0,
         step: 0,
