@@ -9,12 +9,28 @@ import { usePlayground } from './store';
 /** Hidden tabs get no animation frames; this bound keeps the store fresh there too. */
 const MAX_FLUSH_DELAY_MS = 250;
 
-let worker: Worker | null = null;
+/** What the client uses of a Worker, so tests can hand it a fake one. */
+export interface TrainingWorker {
+  postMessage(command: WorkerCommand): void;
+  onmessage: ((message: MessageEvent<WorkerEvent>) => void) | null;
+  onerror: ((error: ErrorEvent) => void) | null;
+}
+
+// Vite bundles the worker only from this exact `new Worker(new URL(...))` form.
+const createTrainingWorker = (): TrainingWorker =>
+  new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
+
+let worker: TrainingWorker | null = null;
 let queue: WorkerEvent[] = [];
-let flushScheduled = false;
+let pendingFrame: number | null = null;
+let pendingTimer: ReturnType<typeof setTimeout> | null = null;
 
 function flush(): void {
-  flushScheduled = false;
+  // Whichever fires first cancels the other, so a stale one cannot flush twice in a frame.
+  if (pendingFrame !== null) cancelAnimationFrame(pendingFrame);
+  if (pendingTimer !== null) clearTimeout(pendingTimer);
+  pendingFrame = null;
+  pendingTimer = null;
   if (queue.length === 0) return;
   const events = queue;
   queue = [];
@@ -22,19 +38,18 @@ function flush(): void {
 }
 
 function scheduleFlush(): void {
-  if (flushScheduled) return;
-  flushScheduled = true;
-  requestAnimationFrame(flush);
-  setTimeout(() => flushScheduled && flush(), MAX_FLUSH_DELAY_MS);
+  if (pendingTimer !== null) return;
+  pendingFrame = requestAnimationFrame(flush);
+  pendingTimer = setTimeout(flush, MAX_FLUSH_DELAY_MS);
 }
 
 function send(command: WorkerCommand): void {
   worker?.postMessage(command);
 }
 
-export function startWorker(config: TrainingConfig): void {
-  worker = new Worker(new URL('../worker/training.worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (message: MessageEvent<WorkerEvent>) => {
+export function startWorker(config: TrainingConfig, createWorker = createTrainingWorker): void {
+  worker = createWorker();
+  worker.onmessage = (message) => {
     queue.push(message.data);
     scheduleFlush();
   };

@@ -80,19 +80,40 @@ export const CONFIG_LIMITS = {
 
 export type LimitedField = keyof typeof CONFIG_LIMITS;
 
-/** Returns one message per out-of-range or non-finite field; empty when the config is usable. */
+/** Counts and seeds: a fraction here would be truncated somewhere else, silently. */
+export const WHOLE_NUMBER_FIELDS: readonly LimitedField[] = [
+  'seed',
+  'batchSize',
+  'epochs',
+  'plateauPatience',
+  'trainSubset',
+  'testSubset',
+];
+
+/** Why one field's value is unusable (not finite, out of range, not whole), or null when it is fine. */
+export function fieldProblem(field: LimitedField, value: number): string | null {
+  const { min, max } = CONFIG_LIMITS[field];
+  if (!Number.isFinite(value)) return 'not a number';
+  if (value < min || value > max) return `out of range (allowed ${min} to ${max})`;
+  if (WHOLE_NUMBER_FIELDS.includes(field) && !Number.isInteger(value)) return 'not a whole number';
+  return null;
+}
+
+export const LOSS_WEIGHTS_PROBLEM = 'at least one loss weight must be positive';
+
+export function lossWeightsUsable(config: Pick<TrainingConfig, 'mseWeight' | 'l1Weight'>): boolean {
+  return config.mseWeight + config.l1Weight > 0;
+}
+
+/** Returns one message per unusable field; empty when the config is usable. */
 export function validateConfig(config: TrainingConfig): string[] {
   const problems: string[] = [];
   for (const field of Object.keys(CONFIG_LIMITS) as LimitedField[]) {
     const value = config[field];
     if (value === null) continue;
-    const { min, max } = CONFIG_LIMITS[field];
-    if (!Number.isFinite(value) || value < min || value > max) {
-      problems.push(`${field} must be between ${min} and ${max} (got ${String(value)})`);
-    }
+    const problem = fieldProblem(field, value);
+    if (problem !== null) problems.push(`${field}: ${problem} (got ${String(value)})`);
   }
-  if (config.mseWeight + config.l1Weight <= 0) problems.push('at least one loss weight must be positive');
-  if (!Number.isInteger(config.batchSize)) problems.push('batchSize must be a whole number');
-  if (!Number.isInteger(config.epochs)) problems.push('epochs must be a whole number');
+  if (!lossWeightsUsable(config)) problems.push(LOSS_WEIGHTS_PROBLEM);
   return problems;
 }

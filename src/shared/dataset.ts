@@ -28,6 +28,14 @@ export const DATASET_FILES = {
 
 export type DatasetFileRole = keyof typeof DATASET_FILES;
 
+/** Decompressed size of each file (IDX header + bytes), the same for MNIST and Fashion-MNIST. */
+export const DATASET_FILE_BYTES: Record<DatasetFileRole, number> = {
+  trainImages: 16 + 60_000 * IMAGE_PIXELS,
+  trainLabels: 8 + 60_000,
+  testImages: 16 + 10_000 * IMAGE_PIXELS,
+  testLabels: 8 + 10_000,
+};
+
 export function classNamesOf(dataset: DatasetName): readonly string[] {
   return dataset === 'mnist' ? MNIST_CLASSES : FASHION_MNIST_CLASSES;
 }

@@ -94,6 +94,8 @@ export type WorkerEvent =
       trainStep: TrainStepKind;
       /** Why this step trains (e.g. why the fused engine is not used). */
       trainStepReason: string;
+      /** tf.memory().numTensors once the new run is built, before its first batch. */
+      numTensors: number;
     }
   | ({ type: 'reconstructionsComputed'; purpose: 'grid' | 'robustness' } & ImageTriplets)
   | {

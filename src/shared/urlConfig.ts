@@ -1,28 +1,23 @@
 /**
- * The run configuration in the URL, so a link reproduces a run. Every field round-trips; values
- * that do not parse are dropped and reported, never silently used.
+ * The run configuration in the URL, so a link reproduces a run. Every field round-trips; a value
+ * that is unusable is ignored on its own, the others still apply, and each is reported.
  */
 import {
   BACKEND_NAMES,
   DATASET_NAMES,
   DEFAULT_CONFIG,
+  fieldProblem,
+  LOSS_WEIGHTS_PROBLEM,
+  lossWeightsUsable,
   NOISE_TYPES,
   TRAIN_STEP_KINDS,
   VALIDATION_SPLITS,
-  validateConfig,
+  type LimitedField,
   type TrainingConfig,
 } from './config';
 
-type NumberField = {
-  [K in keyof TrainingConfig]: TrainingConfig[K] extends number
-    ? K
-    : TrainingConfig[K] extends number | null
-      ? K
-      : never;
-}[keyof TrainingConfig];
-
-/** URL parameter name of each numeric field (CONTRACT.md fixes seed, trainSubset, testSubset). */
-const NUMBER_PARAMS: Record<NumberField, string> = {
+/** URL parameter name of each numeric field (every one has limits); seed and the subsets keep their names. */
+const NUMBER_PARAMS: Record<LimitedField, string> = {
   seed: 'seed',
   learningRate: 'lr',
   weightDecay: 'wd',
@@ -42,6 +37,48 @@ function pickOne<T extends string>(value: string | null, allowed: readonly T[]):
   return allowed.find((candidate) => candidate === value);
 }
 
+interface EnumParam {
+  name: string;
+  allowed: readonly string[];
+  /** Sets the field and returns true when `raw` is one of the allowed values. */
+  apply(config: TrainingConfig, raw: string): boolean;
+}
+
+function enumParam<T extends string>(
+  name: string,
+  allowed: readonly T[],
+  assign: (config: TrainingConfig, value: T) => void,
+): EnumParam {
+  return {
+    name,
+    allowed,
+    apply: (config, raw) => {
+      const value = pickOne(raw, allowed);
+      if (value !== undefined) assign(config, value);
+      return value !== undefined;
+    },
+  };
+}
+
+const ENUM_PARAMS: readonly EnumParam[] = [
+  enumParam('backend', BACKEND_NAMES, (config, value) => (config.backend = value)),
+  enumParam('noise', NOISE_TYPES, (config, value) => (config.noiseType = value)),
+  enumParam('dataset', DATASET_NAMES, (config, value) => (config.dataset = value)),
+  enumParam('validation', VALIDATION_SPLITS, (config, value) => (config.validation = value)),
+  enumParam('trainStep', TRAIN_STEP_KINDS, (config, value) => (config.trainStep = value)),
+];
+
+const KNOWN_PARAMS = new Set([...Object.values(NUMBER_PARAMS), ...ENUM_PARAMS.map((param) => param.name)]);
+
+/** A link is anyone's text: long values are cut so a warning stays a line. */
+function shown(text: string): string {
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
+
+function ignored(name: string, raw: string, reason: string): string {
+  return `URL parameter ${shown(name)}=${shown(raw)} ignored: ${reason}`;
+}
+
 export interface ParsedUrlConfig {
   config: TrainingConfig;
   problems: string[];
@@ -51,35 +88,38 @@ export function configFromSearch(search: string): ParsedUrlConfig {
   const params = new URLSearchParams(search);
   const config: TrainingConfig = { ...DEFAULT_CONFIG };
   const problems: string[] = [];
-  for (const [field, name] of Object.entries(NUMBER_PARAMS) as [NumberField, string][]) {
-    const raw = params.get(name);
-    if (raw === null || raw === '') continue;
-    const value = Number(raw);
-    if (!Number.isFinite(value)) problems.push(`?${name}=${raw} is not a number`);
-    else config[field] = value;
-  }
-  const enums = [
-    ['backend', BACKEND_NAMES],
-    ['noise', NOISE_TYPES],
-    ['dataset', DATASET_NAMES],
-    ['validation', VALIDATION_SPLITS],
-    ['trainStep', TRAIN_STEP_KINDS],
-  ] as const;
-  for (const [name, allowed] of enums) {
+  const unknown = new Set<string>();
+  // forEach, not keys(): the worker's lib has no iterable URLSearchParams.
+  params.forEach((_value, name) => {
+    if (!KNOWN_PARAMS.has(name)) unknown.add(name);
+  });
+  unknown.forEach((name) => problems.push(`Unknown URL parameter ${shown(name)}, ignored`));
+  const fromUrl = new Set<LimitedField>();
+  for (const [field, name] of Object.entries(NUMBER_PARAMS) as [LimitedField, string][]) {
     const raw = params.get(name);
     if (raw === null) continue;
-    const value = pickOne<string>(raw, allowed);
-    if (value === undefined) problems.push(`?${name}=${raw} is not one of ${allowed.join(', ')}`);
+    const value = raw.trim() === '' ? NaN : Number(raw);
+    const problem = fieldProblem(field, value);
+    if (problem !== null) {
+      problems.push(ignored(name, raw, `${field} is ${problem}`));
+      continue;
+    }
+    config[field] = value;
+    fromUrl.add(field);
   }
-  config.backend = pickOne(params.get('backend'), BACKEND_NAMES) ?? null;
-  config.noiseType = pickOne(params.get('noise'), NOISE_TYPES) ?? config.noiseType;
-  config.dataset = pickOne(params.get('dataset'), DATASET_NAMES) ?? config.dataset;
-  config.validation = pickOne(params.get('validation'), VALIDATION_SPLITS) ?? config.validation;
-  config.trainStep = pickOne(params.get('trainStep'), TRAIN_STEP_KINDS) ?? null;
-  const outOfRange = validateConfig(config);
-  if (outOfRange.length > 0) {
-    problems.push(...outOfRange.map((problem) => `URL ignored: ${problem}`));
-    return { config: { ...DEFAULT_CONFIG, backend: config.backend, trainStep: config.trainStep }, problems };
+  if (!lossWeightsUsable(config)) {
+    // Defaults are both positive, so dropping the URL's weights always makes the pair usable.
+    for (const field of ['mseWeight', 'l1Weight'] as const) {
+      if (!fromUrl.has(field)) continue;
+      problems.push(ignored(NUMBER_PARAMS[field], String(config[field]), LOSS_WEIGHTS_PROBLEM));
+      config[field] = DEFAULT_CONFIG[field];
+    }
+  }
+  for (const { name, allowed, apply } of ENUM_PARAMS) {
+    const raw = params.get(name);
+    if (raw !== null && !apply(config, raw)) {
+      problems.push(ignored(name, raw, `unknown value (allowed ${allowed.join(', ')})`));
+    }
   }
   return { config, problems };
 }
@@ -87,7 +127,7 @@ export function configFromSearch(search: string): ParsedUrlConfig {
 /** Only fields that differ from the defaults are written, so links stay short. */
 export function searchFromConfig(config: TrainingConfig): string {
   const params = new URLSearchParams();
-  for (const [field, name] of Object.entries(NUMBER_PARAMS) as [NumberField, string][]) {
+  for (const [field, name] of Object.entries(NUMBER_PARAMS) as [LimitedField, string][]) {
     const value = config[field];
     if (value !== null && value !== DEFAULT_CONFIG[field]) params.set(name, String(value));
   }

@@ -126,6 +126,15 @@ describe('worker command handler', () => {
     expect(h.ofType('runReset')).toHaveLength(2);
   });
 
+  it('reports the tensor count with every new run, the same after a reset', async () => {
+    const h = harness();
+    await h.send(initialize);
+    await h.send({ type: 'reset', config });
+    const [first, second] = h.ofType('runReset').map((e) => e.numTensors);
+    expect(first).toBeGreaterThan(0);
+    expect(second).toBe(first);
+  });
+
   it('turns a data error into a failed status naming the file', async () => {
     const h = harness(async () => {
       throw new DatasetError('train-labels-idx1-ubyte.gz', 'missing (HTTP 404)');

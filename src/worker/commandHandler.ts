@@ -3,6 +3,7 @@
  * Worker. It owns the loaded data and the current TrainingSession, and turns every failure into
  * a `failed` event instead of a dead worker.
  */
+import * as tf from '@tensorflow/tfjs';
 import type { BackendName, TrainingConfig } from '../shared/config';
 import { validateConfig } from '../shared/config';
 import { assertNever, type EmitEvent, type RunStatus, type WorkerCommand } from '../shared/protocol';
@@ -122,6 +123,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       config,
       trainStep: created.stepper.kind,
       trainStepReason: created.stepperReason,
+      numTensors: tf.memory().numTensors,
     });
     setStatus('idle', emit);
     await refreshViews(created, emit, false);

@@ -38,6 +38,8 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
       return;
     case 'statusChanged':
       patch.status = event.status;
+      // A new load starts its bar from zero, not from the last load's full files.
+      if (event.status === 'loading') patch.dataProgress = {};
       return;
     case 'batchesTrained': {
       const last = event.losses[event.losses.length - 1];
@@ -77,6 +79,7 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
         runConfig: event.config,
         trainStep: event.trainStep,
         trainStepReason: event.trainStepReason,
+        numTensors: event.numTensors,
         errorMessage: null,
         epoch: 0,
         step: 0,

@@ -2,7 +2,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useShallow } from 'zustand/react/shallow';
 import { usePlayground, type PlaygroundState } from '../../store';
-import { dataLoadProgress, epochProgress, formatDuration, type Progress } from './progress';
+import { dataLoadProgress, epochBar, formatDuration, type Progress } from './progress';
 
 function ProgressBar({ label, progress }: { label: string; progress: Progress }) {
   return (
@@ -53,6 +53,7 @@ export function StatusBar() {
   const state = usePlayground(useShallow(selectStatusBar));
   const loading = state.status === 'loading';
   const loadingElapsedMs = useLoadingElapsedMs(loading);
+  const epoch = epochBar(state);
   const notWebGpu = state.backend !== null && state.backend !== 'webgpu';
   return (
     <div className="status-bar">
@@ -83,12 +84,7 @@ export function StatusBar() {
       {loading && (
         <ProgressBar label="data" progress={dataLoadProgress(state.dataProgress, loadingElapsedMs)} />
       )}
-      {!loading && state.stepsPerEpoch > 0 && (
-        <ProgressBar
-          label={`epoch ${state.epoch + 1}: ${state.stepInEpoch}/${state.stepsPerEpoch}`}
-          progress={epochProgress(state.stepInEpoch, state.stepsPerEpoch, state.epochElapsedMs)}
-        />
-      )}
+      {epoch && <ProgressBar label={epoch.label} progress={epoch.progress} />}
       {notWebGpu && (
         <p className="backend-reason" data-testid="backend-reason">
           Not on WebGPU: {state.backendReason}

@@ -1,0 +1,144 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { DEFAULT_CONFIG } from '../shared/config';
+import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
+import { usePlayground } from './store';
+import { startWorker, training, type TrainingWorker } from './trainingClient';
+
+class FakeWorker implements TrainingWorker {
+  posted: WorkerCommand[] = [];
+  onmessage: ((message: MessageEvent<WorkerEvent>) => void) | null = null;
+  onerror: ((error: ErrorEvent) => void) | null = null;
+
+  postMessage(command: WorkerCommand): void {
+    this.posted.push(command);
+  }
+
+  emit(event: WorkerEvent): void {
+    this.onmessage?.(new MessageEvent('message', { data: event }));
+  }
+
+  crash(message: string): void {
+    const error = Object.assign(new Event('error'), {
+      message,
+      filename: '',
+      lineno: 0,
+      colno: 0,
+      error: null,
+    });
+    this.onerror?.(error);
+  }
+}
+
+/** Animation frames that run only when the test says so. */
+function manualFrames() {
+  const callbacks = new Map<number, FrameRequestCallback>();
+  let nextId = 1;
+  vi.stubGlobal('requestAnimationFrame', (callback: FrameRequestCallback) => {
+    callbacks.set(nextId, callback);
+    return nextId++;
+  });
+  vi.stubGlobal('cancelAnimationFrame', (id: number) => callbacks.delete(id));
+  return {
+    pending: () => callbacks.size,
+    run: () => {
+      const due = [...callbacks.values()];
+      callbacks.clear();
+      due.forEach((callback) => callback(0));
+    },
+  };
+}
+
+const batch = (step: number): WorkerEvent => ({
+  type: 'batchesTrained',
+  epoch: 0,
+  stepInEpoch: step,
+  stepsPerEpoch: 100,
+  losses: [{ step, loss: 0.1 }],
+  learningRate: 1e-3,
+  numTensors: 50,
+  epochElapsedMs: step,
+});
+
+let frames: ReturnType<typeof manualFrames>;
+let fake: FakeWorker;
+let storeUpdates: number;
+let unsubscribe: () => void;
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+  frames = manualFrames();
+  vi.stubGlobal('document', { baseURI: 'http://localhost/class/' });
+  usePlayground.setState(usePlayground.getInitialState(), true);
+  storeUpdates = 0;
+  unsubscribe = usePlayground.subscribe(() => storeUpdates++);
+  fake = new FakeWorker();
+  startWorker(DEFAULT_CONFIG, () => fake);
+});
+
+afterEach(() => {
+  frames.run();
+  unsubscribe();
+  vi.useRealTimers();
+  vi.unstubAllGlobals();
+});
+
+describe('training client', () => {
+  it('initialises the worker and forwards the commands', () => {
+    training.start();
+    training.setNoiseLevel(0.5);
+    expect(fake.posted).toEqual([
+      { type: 'initialize', config: DEFAULT_CONFIG, dataBaseUrl: 'http://localhost/class/' },
+      { type: 'start' },
+      { type: 'setNoiseLevel', noiseLevel: 0.5 },
+    ]);
+  });
+
+  it('applies a flood of events in one store update a frame', () => {
+    for (let step = 1; step <= 50; step++) fake.emit(batch(step));
+    expect(frames.pending()).toBe(1);
+    expect(storeUpdates).toBe(0);
+    frames.run();
+    expect(storeUpdates).toBe(1);
+    expect(usePlayground.getState().batchSteps).toHaveLength(50);
+    fake.emit(batch(51));
+    fake.emit(batch(52));
+    frames.run();
+    expect(storeUpdates).toBe(2);
+    expect(usePlayground.getState().step).toBe(52);
+  });
+
+  it('never flushes twice in a frame: the frame cancels the fallback timer', () => {
+    fake.emit(batch(1));
+    vi.advanceTimersByTime(100);
+    frames.run();
+    fake.emit(batch(2));
+    // The first schedule's timer would fire here; only the next frame may apply batch 2.
+    vi.advanceTimersByTime(200);
+    expect(storeUpdates).toBe(1);
+    frames.run();
+    expect(storeUpdates).toBe(2);
+  });
+
+  it('still applies events within 250 ms when no frame comes (hidden tab)', () => {
+    fake.emit(batch(1));
+    vi.advanceTimersByTime(249);
+    expect(storeUpdates).toBe(0);
+    vi.advanceTimersByTime(1);
+    expect(storeUpdates).toBe(1);
+    frames.run();
+    expect(storeUpdates).toBe(1);
+  });
+
+  it('turns a worker crash into a failed message and status', () => {
+    fake.emit({ type: 'statusChanged', status: 'training' });
+    fake.crash('out of memory');
+    frames.run();
+    expect(usePlayground.getState()).toMatchObject({
+      status: 'failed',
+      errorMessage: 'The training worker crashed: out of memory',
+    });
+    fake.crash('');
+    frames.run();
+    expect(usePlayground.getState().errorMessage).toBe('The training worker crashed: unknown error');
+  });
+});
