@@ -7,7 +7,8 @@
  *   await installLongTaskObserver(page);            // before page.goto: observes from the first task
  *   await page.goto(url); ...start whatever should be measured...
  *   const result = await measureMainThread(page, { durationMs: 120_000 });
- *   // → { longTasksOver50ms, worstTaskMs, totalLongTaskMs, durationMs, tasks: [{ startMs, durationMs }] }
+ *   // → { longTasksOver50ms, worstTaskMs, totalLongTaskMs, durationMs, tasks: [{ startMs, durationMs }],
+ *   //     slowestScripts: [{ name, count, totalMs, worstMs, layoutMs }] }
  *
  * `measureMainThread` counts only the tasks that start inside its window (from its call to
  * `durationMs` later); `startMs` is relative to that window. Without `installLongTaskObserver`
@@ -16,13 +17,46 @@
 
 const LONG_TASK_MS = 50;
 
-/** Page-side: one observer, entries kept on `window.__longTasks` as [startTime, duration]. */
+/**
+ * Page-side: one observer, entries kept on `window.__longTasks` as [startTime, duration]; and the
+ * long animation frames' scripts (what ran: invoker, function, source), to say what a long task was.
+ */
 function observeLongTasks() {
   if (window.__longTasks) return;
   window.__longTasks = [];
+  window.__longFrameScripts = [];
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
   }).observe({ type: 'longtask', buffered: true });
+  if (!PerformanceObserver.supportedEntryTypes.includes('long-animation-frame')) return;
+  new PerformanceObserver((list) => {
+    for (const frame of list.getEntries())
+      for (const script of frame.scripts) {
+        const source = script.sourceURL.split('/').pop();
+        const name = `${script.invoker} → ${script.sourceFunctionName || '(anonymous)'} (${source}:${script.sourceCharPosition})`;
+        window.__longFrameScripts.push([
+          frame.startTime,
+          script.duration,
+          script.forcedStyleAndLayoutDuration,
+          name,
+        ]);
+      }
+  }).observe({ type: 'long-animation-frame', buffered: true });
+}
+
+/** The scripts that ran longest inside long animation frames of the window, summed by name. */
+function summariseScripts(entries, windowStartMs, windowEndMs) {
+  const byName = new Map();
+  for (const [startMs, durationMs, layoutMs, name] of entries) {
+    if (startMs < windowStartMs || startMs >= windowEndMs) continue;
+    const total = byName.get(name) ?? { name, count: 0, totalMs: 0, worstMs: 0, layoutMs: 0 };
+    total.count += 1;
+    total.totalMs += durationMs;
+    total.worstMs = Math.max(total.worstMs, durationMs);
+    total.layoutMs += layoutMs;
+    byName.set(name, total);
+  }
+  return [...byName.values()].sort((a, b) => b.totalMs - a.totalMs).slice(0, 8);
 }
 
 /** Registers the observer for every document the page loads; call before `page.goto`. */
@@ -37,6 +71,7 @@ export async function measureMainThread(page, { durationMs }) {
   await page.waitForTimeout(durationMs);
   const windowEndMs = await page.evaluate(() => performance.now());
   const entries = await page.evaluate(() => window.__longTasks);
+  const scripts = await page.evaluate(() => window.__longFrameScripts);
   const tasks = entries
     .filter(([startMs, taskMs]) => startMs >= windowStartMs && startMs < windowEndMs && taskMs > LONG_TASK_MS)
     .map(([startMs, taskMs]) => ({
@@ -49,6 +84,7 @@ export async function measureMainThread(page, { durationMs }) {
     totalLongTaskMs: tasks.reduce((sum, task) => sum + task.durationMs, 0),
     durationMs: Math.round(windowEndMs - windowStartMs),
     tasks,
+    slowestScripts: summariseScripts(scripts, windowStartMs, windowEndMs),
   };
 }
 

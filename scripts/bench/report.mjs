@@ -1,7 +1,8 @@
 /** Prints bench-results.json as a table with the ratios that matter, all from the same run. */
 
 const fixed = (value, digits = 1) => (Number.isFinite(value) ? value.toFixed(digits) : '–');
-const ratio = (a, b) => (a > 0 && b > 0 ? `${(a / b).toFixed(1)}×` : '–');
+/** a / b with two significant digits, so 0.035× does not print as 0.0×. */
+const ratio = (a, b) => (a > 0 && b > 0 ? `${Number((a / b).toPrecision(2))}×` : '–');
 
 export function printReport(results) {
   console.log(`\nadapter: ${results.adapter}; cross-origin isolated: ${results.crossOriginIsolated}`);
@@ -57,7 +58,7 @@ export function printReport(results) {
     );
     if (wasm)
       lines.push(
-        `tfjs WASM step / PyTorch CPU step: ${ratio(wasm.msPerStep, results.pytorchCpu.msPerStep)} (<1× = faster than PyTorch)`,
+        `app's WASM step vs PyTorch's CPU step: ${ratio(results.pytorchCpu.msPerStep, wasm.msPerStep)} (>1× = the app is faster)`,
       );
   }
   const main = results.mainThread;

@@ -7,6 +7,7 @@ import '@tensorflow/tfjs-backend-webgpu';
 import { REFERENCE_SPEC } from '../../model/denseAutoencoder';
 import { checkCallCounts } from './callCounts';
 import type { CheckResult } from './checkTools';
+import { checkGeneralStack, MIXED_SIGMOID_STACK, SIGMOID_HIDDEN_STACK } from './generalStacks';
 import { checkRandomness } from './randomness';
 import { checkStateRoundTrip } from './stateRoundTrip';
 import { checkTfjsParity } from './tfjsParity';
@@ -54,6 +55,17 @@ async function runChecks(): Promise<CheckResult[]> {
       weights: 1e-3,
     }),
   );
+  const bce = { mseWeight: 0, l1Weight: 0, bceWeight: 1 };
+  const everyLoss = { mseWeight: 0.5, l1Weight: 0.3, bceWeight: 0.2 };
+  const l1 = { mseWeight: 0, l1Weight: 1, bceWeight: 0 };
+  const stacks = [
+    ['mixed stack, BCE, 1 step', MIXED_SIGMOID_STACK, bce, 1, 1e-5],
+    ['mixed stack, MSE + L1 + BCE, 100 steps', MIXED_SIGMOID_STACK, everyLoss, 100, 1e-3],
+    ['sigmoid hidden layer, linear output, L1, 1 step', SIGMOID_HIDDEN_STACK, l1, 1, 1e-5],
+    ['sigmoid hidden layer, linear output, L1, 100 steps', SIGMOID_HIDDEN_STACK, l1, 100, 1e-3],
+  ] as const;
+  for (const [name, network, loss, steps, tolerance] of stacks)
+    record(await checkGeneralStack(`engine vs tfjs ops, ${name}`, network, loss, steps, tolerance));
   record(await checkStateRoundTrip());
   record(await checkCallCounts());
   return results;
