@@ -6,21 +6,7 @@ import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
 import { createCommandHandler, type HandlerDependencies } from './commandHandler';
 import { DatasetError } from './data/idx';
 import type { LoadedDataset } from './data/loadDataset';
-
-/** Smooth synthetic "images" (a bright blob per class) so the model has something learnable. */
-function syntheticSplit(count: number): LoadedDataset['train'] {
-  const images = new Float32Array(count * IMAGE_PIXELS);
-  const labels = new Uint8Array(count);
-  for (let n = 0; n < count; n++) {
-    labels[n] = n % 10;
-    for (let p = 0; p < IMAGE_PIXELS; p++) {
-      const [row, col] = [Math.floor(p / 28), p % 28];
-      const distance = Math.hypot(row - 4 - 2 * labels[n], col - 14);
-      images[n * IMAGE_PIXELS + p] = Math.max(0, 1 - distance / 8);
-    }
-  }
-  return { images, labels, count };
-}
+import { syntheticSplit } from './training/syntheticImages';
 
 const dataset: LoadedDataset = { train: syntheticSplit(64), test: syntheticSplit(30) };
 
@@ -47,6 +33,10 @@ function harness(loadDataset: HandlerDependencies['loadDataset'] = async () => d
   const lastStatus = () => ofType('statusChanged').at(-1)?.status;
   const losses = () => ofType('batchesTrained').flatMap((e) => e.losses);
   return { events, send, ofType, lastStatus, losses };
+}
+
+function mean(values: number[]): number {
+  return values.reduce((sum, value) => sum + value, 0) / values.length;
 }
 
 async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
@@ -106,6 +96,15 @@ describe('worker command handler', () => {
     expect(epochs.every((e) => Number.isFinite(e.validationLoss) && e.learningRate === 1e-3)).toBe(true);
     expect(epochs[0].isBest).toBe(true);
     expect(h.losses()).toHaveLength(8);
+    // Steps 1–4 are epoch 1, 5–8 epoch 2: training must lower the batch loss between them.
+    const meanLoss = (epoch: number) =>
+      mean(
+        h
+          .losses()
+          .filter((l) => Math.ceil(l.step / 4) === epoch)
+          .map((l) => l.loss),
+      );
+    expect(meanLoss(2)).toBeLessThan(meanLoss(1));
     expect(h.ofType('metricsComputed')).toHaveLength(2);
     await h.send({ type: 'restoreBest' });
     expect(h.ofType('bestRestored')).toHaveLength(1);
@@ -174,12 +173,28 @@ describe('worker command handler', () => {
   it('re-runs the grid at a new noise level and decodes a latent point', async () => {
     const h = harness();
     await h.send(initialize);
-    await h.send({ type: 'setNoiseLevel', noiseLevel: 0.8 });
-    const grid = h
-      .ofType('reconstructionsComputed')
-      .filter((e) => e.purpose === 'grid')
-      .at(-1);
-    expect(grid?.noiseLevel).toBe(0.8);
+    /** Root-mean-square distance of the grid's noisy images from its clean ones, at `noiseLevel`. */
+    const noiseAt = async (noiseLevel: number) => {
+      await h.send({ type: 'setNoiseLevel', noiseLevel });
+      const grid = h
+        .ofType('reconstructionsComputed')
+        .filter((e) => e.purpose === 'grid')
+        .at(-1);
+      expect(grid?.noiseLevel).toBe(noiseLevel);
+      const { noisy = [], originals = [] } = grid ?? {};
+      expect(noisy.length).toBe(8 * IMAGE_PIXELS);
+      return Math.sqrt(mean(Array.from(noisy, (value, i) => (value - originals[i]) ** 2)));
+    };
+    expect(await noiseAt(0)).toBe(0);
+    // Gaussian noise of σ = level, clipped to [0, 1]: on these mostly black images clipping
+    // removes about half of it, so the distance lies between level/2 and level.
+    const low = await noiseAt(0.1);
+    expect(low).toBeGreaterThan(0.05);
+    expect(low).toBeLessThan(0.1);
+    const high = await noiseAt(0.8);
+    expect(high).toBeGreaterThan(0.4);
+    expect(high).toBeLessThan(0.8);
+    expect(high).toBeGreaterThan(3 * low);
     await h.send({ type: 'decodeLatent', x: 0.5, y: -0.5 });
     expect(h.ofType('latentDecoded')[0].image.length).toBe(IMAGE_PIXELS);
   });

@@ -45,6 +45,8 @@ interface FakeBackend {
 /** A runtime whose backends start (or not) and time as told, and which records what was asked. */
 function fakeRuntime(backends: Partial<Record<BackendName, FakeBackend>>) {
   const log = {
+    /** Every backend asked to start, in order, whether it started or not. */
+    tried: [] as BackendName[],
     activated: [] as BackendName[],
     timed: [] as Array<[BackendName, number]>,
     released: [] as BackendName[],
@@ -52,6 +54,7 @@ function fakeRuntime(backends: Partial<Record<BackendName, FakeBackend>>) {
   const runtime: BackendRuntime = {
     async activate(backend) {
       const ok = backends[backend]?.starts ?? true;
+      log.tried.push(backend);
       if (ok) log.activated.push(backend);
       return ok;
     },
@@ -89,15 +92,33 @@ describe('chooseBackend, automatic', () => {
     expect(log.timed).toEqual([]);
   });
 
-  it('falls back webgpu → webgl → wasm → cpu as each fails to start', async () => {
-    const order: Array<[Partial<Record<BackendName, FakeBackend>>, BackendName]> = [
-      [{ webgpu: { starts: false } }, 'webgl'],
-      [{ webgpu: { starts: false }, webgl: { starts: false } }, 'wasm'],
-      [{ webgpu: { starts: false }, webgl: { starts: false }, wasm: { starts: false } }, 'cpu'],
+  it('falls back webgpu → webgl → wasm → cpu as each fails to start, and says which failed', async () => {
+    const fails = { starts: false };
+    const cases: Array<[Partial<Record<BackendName, FakeBackend>>, BackendName, string]> = [
+      [
+        { webgpu: fails },
+        'webgl',
+        'WebGPU failed to start, so WebGL runs on ANGLE (NVIDIA, H100), a hardware renderer',
+      ],
+      [
+        { webgpu: fails, webgl: fails },
+        'wasm',
+        'WebGPU failed to start; WebGL failed to start, so WASM runs',
+      ],
+      [
+        { webgpu: fails, webgl: fails, wasm: fails },
+        'cpu',
+        'WebGPU failed to start; WebGL failed to start; WASM failed to start, ' +
+          'so the plain-JavaScript CPU backend runs (slow)',
+      ],
     ];
-    for (const [backends, expected] of order) {
-      const { runtime } = fakeRuntime(backends);
-      expect((await chooseBackend(null, probes(hardwareGpu, hardwareGl), runtime)).backend).toBe(expected);
+    const order: BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+    for (const [backends, expected, reason] of cases) {
+      const { runtime, log } = fakeRuntime(backends);
+      const choice = await chooseBackend(null, probes(hardwareGpu, hardwareGl), runtime);
+      expect(choice).toMatchObject({ backend: expected, reason });
+      expect(log.tried).toEqual(order.slice(0, order.indexOf(expected) + 1));
+      expect(log.timed).toEqual([]);
     }
   });
 

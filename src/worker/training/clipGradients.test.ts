@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectCloseToTorch, reportErrors, torchFixtures } from './__fixtures__/torchFixtures';
+import { expectCloseToTorch, flatten, reportErrors, torchFixtures } from './__fixtures__/torchFixtures';
 import { clipByGlobalNorm, globalGradientNorm, MAX_ADDN_INPUTS } from './clipGradients';
 
 beforeAll(async () => {
@@ -19,10 +19,26 @@ describe('clipByGlobalNorm', () => {
     }
   });
 
-  it('covers a clipped and an unclipped case', () => {
-    const [clippedCase, unclippedCase] = torchFixtures.clip;
-    expect(clippedCase.globalNorm).toBeGreaterThan(clippedCase.maxNorm);
-    expect(unclippedCase.globalNorm).toBeLessThan(unclippedCase.maxNorm);
+  it('scales gradients over the limit down to it, and leaves those under it exactly as they are', async () => {
+    const [overLimit, underLimit] = torchFixtures.clip;
+    const clippedNorm = async ({ gradients, maxNorm }: (typeof torchFixtures.clip)[number]) => {
+      const { clipped, globalNorm } = clipByGlobalNorm(
+        gradients.map((g) => tf.tensor(g)),
+        maxNorm,
+      );
+      const norm = globalGradientNorm(clipped);
+      const result = { before: (await globalNorm.data())[0], after: (await norm.data())[0], clipped };
+      tf.dispose([globalNorm, norm]);
+      return result;
+    };
+    const over = await clippedNorm(overLimit);
+    expect(over.before).toBeGreaterThan(overLimit.maxNorm);
+    expect(over.after).toBeCloseTo(overLimit.maxNorm, 5);
+    const under = await clippedNorm(underLimit);
+    expect(under.before).toBeLessThan(underLimit.maxNorm);
+    for (const [i, g] of under.clipped.entries())
+      expect(await g.data()).toEqual(Float32Array.from(flatten(underLimit.gradients[i])));
+    tf.dispose([...over.clipped, ...under.clipped]);
   });
 
   it('sums many gradients without an addN wider than WebGPU allows', async () => {

@@ -6,6 +6,20 @@ import type { ReduceLrOnPlateauOptions } from '../reduceLrOnPlateau';
 type Values = number[] | number[][];
 type StateDict = Record<string, Values>;
 
+/** 3 training steps of the small model from one initial state, as torch took them. */
+export interface TrainingRun {
+  epsilon: number;
+  learningRate: number;
+  weightDecay: number;
+  clipNorm: number;
+  initialState: StateDict;
+  losses: number[];
+  gradientNorms: number[];
+  finalState: StateDict;
+  evalReconstruction: number[][];
+  evalLatent: number[][];
+}
+
 export interface TorchFixtures {
   adamw: {
     learningRate: number;
@@ -51,18 +65,10 @@ export interface TorchFixtures {
     noisyInput: number[][];
     /** Biases whose gradient is exactly zero in exact arithmetic (they feed a BatchNorm). */
     zeroGradientBiases: string[];
-    runs: {
-      epsilon: number;
-      learningRate: number;
-      weightDecay: number;
-      clipNorm: number;
-      initialState: StateDict;
-      losses: number[];
-      gradientNorms: number[];
-      finalState: StateDict;
-      evalReconstruction: number[][];
-      evalLatent: number[][];
-    }[];
+    /** Clip 1.0, which these runs never reach (their gradient norms stay below it). */
+    runs: TrainingRun[];
+    /** Clip 0.02, below every gradient norm, with eps 1e-3 so Adam does not undo the clip. */
+    clippedRun: TrainingRun;
   };
   referenceModel: { parameterCount: number; stateShapes: Record<string, number[]> };
 }
