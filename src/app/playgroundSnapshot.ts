@@ -1,4 +1,5 @@
 /** `window.playground.snapshot()`: the read-only view that end-to-end tests use (CONTRACT.md). */
+import type { ImageMetrics, MetricsRecord } from '../shared/protocol';
 import { usePlayground } from './store';
 
 export interface PlaygroundSnapshot {
@@ -9,9 +10,9 @@ export interface PlaygroundSnapshot {
   trainLoss: number[];
   valLoss: number[];
   learningRates: number[];
-  metrics: { mse: number; psnr: number; ssim: number; ssimGlobal: number } | null;
+  metrics: ImageMetrics | null;
   /** Every epoch's test metrics, in order (metrics is the last of them). */
-  metricsHistory: { epoch: number; mse: number; psnr: number; ssim: number; ssimGlobal: number }[];
+  metricsHistory: MetricsRecord[];
   latentPoints: number;
   numTensors: number;
   noiseLevel: number;

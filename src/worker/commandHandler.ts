@@ -6,9 +6,14 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName, TrainingConfig } from '../shared/config';
 import { validateConfig } from '../shared/config';
-import { assertNever, type EmitEvent, type RunStatus, type WorkerCommand } from '../shared/protocol';
+import {
+  assertNever,
+  type BackendChoice,
+  type EmitEvent,
+  type RunStatus,
+  type WorkerCommand,
+} from '../shared/protocol';
 import type { LoadedDataset } from './data/loadDataset';
-import type { BackendChoice } from './backend/selectBackend';
 import { chooseStepper } from './training/chooseStepper';
 import { TrainingSession } from './training/trainingSession';
 import { createRunSplits, disposeRunSplits } from './training/splits';
@@ -235,9 +240,6 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         });
         return;
       }
-      case 'decodeManifold':
-        if (session) await views.emitManifold(session, command.gridSize, command.bounds, emit);
-        return;
       default:
         assertNever(command);
     }

@@ -110,13 +110,13 @@ describe('applyWorkerEvents', () => {
     expect(state).toMatchObject({ errorMessage: 'The training worker crashed', status: 'failed' });
   });
 
-  it('adds warnings in order, the restored checkpoint included', () => {
+  it('adds a warning naming the restored checkpoint, after the earlier ones', () => {
     const state = feed(
-      [{ type: 'warned', message: 'slow backend' }],
+      [{ type: 'bestRestored', epoch: 1, validationLoss: 0.06 }],
       [{ type: 'bestRestored', epoch: 2, validationLoss: 0.05 }],
     );
     expect(state.warnings.slice(-2)).toEqual([
-      'slow backend',
+      'Restored the best checkpoint (epoch 1, validation loss 0.0600).',
       'Restored the best checkpoint (epoch 2, validation loss 0.0500).',
     ]);
   });

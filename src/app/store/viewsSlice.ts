@@ -1,23 +1,22 @@
 /** What the panels show, and the user's selection that links them. */
 import type { StateCreator } from 'zustand';
-import type { ImageTriplets, LatentBounds } from '../../shared/protocol';
-
-export interface MetricsRecord {
-  epoch: number;
-  mse: number;
-  psnr: number;
-  ssim: number;
-  ssimGlobal: number;
-}
+import type {
+  DecodedLatent,
+  ImageTriplets,
+  LatentCodes,
+  LatentManifold,
+  MetricsRecord,
+  RobustnessCurve,
+} from '../../shared/protocol';
 
 export interface ViewsSlice {
   grid: ImageTriplets | null;
   robustnessStrip: ImageTriplets | null;
-  robustnessCurve: { epoch: number; noiseLevels: number[]; psnr: number[] } | null;
+  robustnessCurve: RobustnessCurve | null;
   metricsHistory: MetricsRecord[];
-  latent: { epoch: number; codes: Float32Array; labels: Uint8Array } | null;
-  decodedPoint: { x: number; y: number; image: Float32Array } | null;
-  manifold: { gridSize: number; bounds: LatentBounds; images: Float32Array } | null;
+  latent: LatentCodes | null;
+  decodedPoint: DecodedLatent | null;
+  manifold: LatentManifold | null;
   /** Evaluation noise level of the slider (the worker re-runs the grid at it). */
   noiseLevel: number;
   /** Test index selected in any panel; every panel highlights it. */
