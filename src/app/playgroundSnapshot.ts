@@ -15,7 +15,8 @@ export interface PlaygroundSnapshot {
   metricsHistory: MetricsRecord[];
   latentPoints: number;
   numTensors: number;
-  noiseLevel: number;
+  /** The slider's noise level for the grid (training has its own, in the run config). */
+  evalNoiseLevel: number;
   selectedTestIndex: number | null;
   errorMessage: string | null;
   /** `engine`: the fused WebGPU step trains; `tfjs`: tfjs ops do. */
@@ -45,7 +46,7 @@ export function snapshot(): PlaygroundSnapshot {
     metricsHistory: state.metricsHistory.map((record) => ({ ...record })),
     latentPoints: state.latent ? state.latent.codes.length / 2 : 0,
     numTensors: state.numTensors,
-    noiseLevel: state.noiseLevel,
+    evalNoiseLevel: state.viewRequest.evalNoiseLevel,
     selectedTestIndex: state.selectedTestIndex,
     errorMessage: state.errorMessage,
     trainStep: state.trainStep,

@@ -4,6 +4,7 @@
  */
 import type { BenchmarkRequest, BenchmarkResult } from './benchmark';
 import type { BackendName, TrainingConfig, TrainStepKind } from './config';
+import type { ViewRequest } from './viewRequest';
 
 export type RunStatus = 'loading' | 'idle' | 'training' | 'paused' | 'done' | 'failed';
 
@@ -15,16 +16,15 @@ export interface LatentBounds {
 }
 
 export type WorkerCommand =
-  | { type: 'initialize'; config: TrainingConfig; dataBaseUrl: string }
+  | { type: 'initialize'; config: TrainingConfig; views: ViewRequest; dataBaseUrl: string }
   | { type: 'start' }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'step' }
   | { type: 'reset'; config: TrainingConfig }
   | { type: 'restoreBest' }
-  | { type: 'setNoiseLevel'; noiseLevel: number }
-  | { type: 'showImages'; testIndices: number[] }
-  | { type: 'decodeLatent'; x: number; y: number }
+  /** The whole view request, sent whenever it changes; the worker redraws what it changes. */
+  | { type: 'setViews'; views: ViewRequest }
   /** Measures the training steps side by side (the bench page); the worker trains nothing else after. */
   | { type: 'runBenchmark'; request: BenchmarkRequest; dataBaseUrl: string };
 
@@ -49,7 +49,8 @@ export interface EpochRecord {
 export interface ImageTriplets {
   /** Test-set indices of the images, in order. */
   testIndices: number[];
-  noiseLevel: number;
+  /** The noise level of each noisy image, in the same order. */
+  noiseLevels: number[];
   originals: Float32Array;
   noisy: Float32Array;
   reconstructions: Float32Array;

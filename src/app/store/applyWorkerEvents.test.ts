@@ -98,6 +98,11 @@ describe('applyWorkerEvents', () => {
     expect(state.runConfig.epochs).toBe(3);
   });
 
+  it('keeps the decoded point through a reset: the worker decodes it again for the new model', () => {
+    const decoded: WorkerEvent = { type: 'latentDecoded', x: 1, y: 2, image: new Float32Array(784) };
+    expect(feed([decoded], [runReset(90)]).decodedPoint).toMatchObject({ x: 1, y: 2 });
+  });
+
   it('keeps the batches that follow a reset in the same frame', () => {
     expect(feed([batches([1, 2]), runReset(90), batches([1])]).batchSteps).toEqual([1]);
   });

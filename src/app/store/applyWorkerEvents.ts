@@ -75,6 +75,7 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
       ];
       return;
     case 'runReset':
+      // The images stay until the new model's arrive: the worker redraws them right after.
       Object.assign(patch, {
         runConfig: event.config,
         trainStep: event.trainStep,
@@ -91,7 +92,6 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
         epochRecords: [],
         metricsHistory: [],
         robustnessCurve: null,
-        decodedPoint: null,
       });
       return;
     case 'reconstructionsComputed': {
