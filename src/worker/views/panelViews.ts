@@ -6,7 +6,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { NoiseType } from '../../shared/config';
-import type { EmitEvent, ImageTriplets, LatentBounds, LatentPoint } from '../../shared/protocol';
+import {
+  assertNever,
+  type EmitEvent,
+  type ImageTriplets,
+  type LatentBounds,
+  type LatentPoint,
+} from '../../shared/protocol';
 import { manifoldGridPoints, occupiedBounds } from '../../shared/manifold';
 import type { ViewRequest } from '../../shared/viewRequest';
 import { computeImageMetrics, psnrPerImage } from '../metrics/imageMetrics';
@@ -43,6 +49,8 @@ export async function drawView(
       // No point clicked yet: nothing to decode.
       if (request.latentPoint) await emitDecodedPoint(session, request.latentPoint, emit);
       return;
+    default:
+      assertNever(part);
   }
 }
 

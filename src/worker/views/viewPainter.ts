@@ -21,7 +21,7 @@ export const MODEL_VIEWS: readonly ViewPart[] = VIEW_PARTS.filter((part) => part
 const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((value, i) => value === b[i]);
 
-/** The views whose inputs differ between two requests. */
+/** The views whose inputs differ between two requests (no view shows comparedRuns yet). */
 export function changedViews(previous: ViewRequest, next: ViewRequest): ViewPart[] {
   const noiseTypeChanged = previous.evalNoiseType !== next.evalNoiseType;
   const changed: Record<ViewPart, boolean> = {
