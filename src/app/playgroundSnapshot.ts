@@ -1,4 +1,5 @@
 /** `window.playground.snapshot()`: the read-only view that end-to-end tests use (CONTRACT.md). */
+import type { ImageMetrics, MetricsRecord } from '../shared/protocol';
 import { usePlayground } from './store';
 
 export interface PlaygroundSnapshot {
@@ -9,12 +10,13 @@ export interface PlaygroundSnapshot {
   trainLoss: number[];
   valLoss: number[];
   learningRates: number[];
-  metrics: { mse: number; psnr: number; ssim: number; ssimGlobal: number } | null;
+  metrics: ImageMetrics | null;
   /** Every epoch's test metrics, in order (metrics is the last of them). */
-  metricsHistory: { epoch: number; mse: number; psnr: number; ssim: number; ssimGlobal: number }[];
+  metricsHistory: MetricsRecord[];
   latentPoints: number;
   numTensors: number;
-  noiseLevel: number;
+  /** The slider's noise level for the grid (training has its own, in the run config). */
+  evalNoiseLevel: number;
   selectedTestIndex: number | null;
   errorMessage: string | null;
   /** `engine`: the fused WebGPU step trains; `tfjs`: tfjs ops do. */
@@ -44,7 +46,7 @@ export function snapshot(): PlaygroundSnapshot {
     metricsHistory: state.metricsHistory.map((record) => ({ ...record })),
     latentPoints: state.latent ? state.latent.codes.length / 2 : 0,
     numTensors: state.numTensors,
-    noiseLevel: state.noiseLevel,
+    evalNoiseLevel: state.viewRequest.evalNoiseLevel,
     selectedTestIndex: state.selectedTestIndex,
     errorMessage: state.errorMessage,
     trainStep: state.trainStep,

@@ -1,6 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { DEFAULT_CONFIG } from '../shared/config';
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
+import { DEFAULT_VIEW_REQUEST } from '../shared/viewRequest';
 import { usePlayground } from './store';
 import { startWorker, training, type TrainingWorker } from './trainingClient';
 
@@ -76,6 +77,8 @@ beforeEach(() => {
 });
 
 afterEach(() => {
+  // Reset while the old client listens, so its request for the reset goes to this test's fake.
+  usePlayground.setState(usePlayground.getInitialState(), true);
   frames.run();
   unsubscribe();
   vi.useRealTimers();
@@ -83,14 +86,45 @@ afterEach(() => {
 });
 
 describe('training client', () => {
-  it('initialises the worker and forwards the commands', () => {
+  it('initialises the worker with the store’s view request and forwards the commands', () => {
     training.start();
-    training.setNoiseLevel(0.5);
+    training.pause();
     expect(fake.posted).toEqual([
-      { type: 'initialize', config: DEFAULT_CONFIG, dataBaseUrl: 'http://localhost/class/' },
+      {
+        type: 'initialize',
+        config: DEFAULT_CONFIG,
+        views: DEFAULT_VIEW_REQUEST,
+        dataBaseUrl: 'http://localhost/class/',
+      },
       { type: 'start' },
-      { type: 'setNoiseLevel', noiseLevel: 0.5 },
+      { type: 'pause' },
     ]);
+  });
+
+  it('sends the whole view request when it changes, the latest once a frame', () => {
+    const store = usePlayground.getState();
+    store.setEvalNoiseLevel(0.4);
+    store.setEvalNoiseLevel(0.6);
+    store.setLatentPoint({ x: 1, y: -2 });
+    store.selectTestIndex(3);
+    expect(fake.posted).toHaveLength(1);
+    frames.run();
+    expect(fake.posted.slice(1)).toEqual([
+      {
+        type: 'setViews',
+        views: { ...DEFAULT_VIEW_REQUEST, evalNoiseLevel: 0.6, latentPoint: { x: 1, y: -2 } },
+      },
+    ]);
+    store.setBrushedTestIndices(Array.from({ length: 12 }, (_, i) => 20 + i));
+    frames.run();
+    expect(fake.posted.at(-1)).toEqual({
+      type: 'setViews',
+      views: expect.objectContaining({ gridTestIndices: [20, 21, 22, 23, 24, 25, 26, 27] }),
+    });
+    // A selection alone changes no view the worker draws.
+    usePlayground.getState().selectTestIndex(5);
+    frames.run();
+    expect(fake.posted).toHaveLength(3);
   });
 
   it('applies a flood of events in one store update a frame', () => {

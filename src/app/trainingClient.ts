@@ -1,9 +1,12 @@
 /**
  * The only owner of the Worker. Components call these functions; worker events are queued and
  * applied to the store at most once per animation frame, so a flood of batches never janks.
+ * The store's view request goes to the worker whole whenever it changes, at most once a frame.
  */
 import type { TrainingConfig } from '../shared/config';
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
+import type { ViewRequest } from '../shared/viewRequest';
+import { frameThrottle } from './frameThrottle';
 import { usePlayground } from './store';
 
 /** Hidden tabs get no animation frames; this bound keeps the store fresh there too. */
@@ -24,6 +27,7 @@ let worker: TrainingWorker | null = null;
 let queue: WorkerEvent[] = [];
 let pendingFrame: number | null = null;
 let pendingTimer: ReturnType<typeof setTimeout> | null = null;
+let stopSendingViews: (() => void) | null = null;
 
 function flush(): void {
   // Whichever fires first cancels the other, so a stale one cannot flush twice in a frame.
@@ -61,7 +65,18 @@ export function startWorker(config: TrainingConfig, createWorker = createTrainin
     queue.push({ type: 'statusChanged', status: 'failed' });
     scheduleFlush();
   };
-  send({ type: 'initialize', config, dataBaseUrl: document.baseURI });
+  send({
+    type: 'initialize',
+    config,
+    views: usePlayground.getState().viewRequest,
+    dataBaseUrl: document.baseURI,
+  });
+  // A dragged slider changes the request every event; the worker needs the latest once a frame.
+  const sendViews = frameThrottle((views: ViewRequest) => send({ type: 'setViews', views }));
+  stopSendingViews?.();
+  stopSendingViews = usePlayground.subscribe((state, previous) => {
+    if (state.viewRequest !== previous.viewRequest) sendViews(state.viewRequest);
+  });
 }
 
 export const training = {
@@ -71,7 +86,4 @@ export const training = {
   step: () => send({ type: 'step' }),
   reset: (config: TrainingConfig) => send({ type: 'reset', config }),
   restoreBest: () => send({ type: 'restoreBest' }),
-  setNoiseLevel: (noiseLevel: number) => send({ type: 'setNoiseLevel', noiseLevel }),
-  showImages: (testIndices: number[]) => send({ type: 'showImages', testIndices }),
-  decodeLatent: (x: number, y: number) => send({ type: 'decodeLatent', x, y }),
 };

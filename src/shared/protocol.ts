@@ -4,6 +4,7 @@
  */
 import type { BenchmarkRequest, BenchmarkResult } from './benchmark';
 import type { BackendName, TrainingConfig, TrainStepKind } from './config';
+import type { ViewRequest } from './viewRequest';
 
 export type RunStatus = 'loading' | 'idle' | 'training' | 'paused' | 'done' | 'failed';
 
@@ -15,17 +16,15 @@ export interface LatentBounds {
 }
 
 export type WorkerCommand =
-  | { type: 'initialize'; config: TrainingConfig; dataBaseUrl: string }
+  | { type: 'initialize'; config: TrainingConfig; views: ViewRequest; dataBaseUrl: string }
   | { type: 'start' }
   | { type: 'pause' }
   | { type: 'resume' }
   | { type: 'step' }
   | { type: 'reset'; config: TrainingConfig }
   | { type: 'restoreBest' }
-  | { type: 'setNoiseLevel'; noiseLevel: number }
-  | { type: 'showImages'; testIndices: number[] }
-  | { type: 'decodeLatent'; x: number; y: number }
-  | { type: 'decodeManifold'; gridSize: number; bounds: LatentBounds }
+  /** The whole view request, sent whenever it changes; the worker redraws what it changes. */
+  | { type: 'setViews'; views: ViewRequest }
   /** Measures the training steps side by side (the bench page); the worker trains nothing else after. */
   | { type: 'runBenchmark'; request: BenchmarkRequest; dataBaseUrl: string };
 
@@ -50,20 +49,68 @@ export interface EpochRecord {
 export interface ImageTriplets {
   /** Test-set indices of the images, in order. */
   testIndices: number[];
-  noiseLevel: number;
+  /** The noise level of each noisy image, in the same order. */
+  noiseLevels: number[];
   originals: Float32Array;
   noisy: Float32Array;
   reconstructions: Float32Array;
 }
 
+export interface BackendChoice {
+  backend: BackendName;
+  /** Why this backend: shown to the user when it is not WebGPU. */
+  reason: string;
+  adapterDescription: string | null;
+}
+
+/** Test-set image quality of the reconstructions (SPEC §3 "Metrics"). */
+export interface ImageMetrics {
+  mse: number;
+  psnr: number;
+  /** Standard Gaussian-window SSIM (Wang et al. 2004), as scikit-image computes it. */
+  ssim: number;
+  /** The lab's simplified SSIM: one window over the whole image. */
+  ssimGlobal: number;
+}
+
+/** One epoch's test metrics, as the metrics panel and the snapshot keep them. */
+export interface MetricsRecord extends ImageMetrics {
+  epoch: number;
+}
+
+/** Mean PSNR of the reconstructions at each test noise level. */
+export interface RobustnessCurve {
+  epoch: number;
+  noiseLevels: number[];
+  psnr: number[];
+}
+
+/** The test images' 2-D codes (count×2, x then y) and their class labels. */
+export interface LatentCodes {
+  epoch: number;
+  codes: Float32Array;
+  labels: Uint8Array;
+}
+
+export interface LatentPoint {
+  x: number;
+  y: number;
+}
+
+/** The image the decoder makes of one latent point. */
+export interface DecodedLatent extends LatentPoint {
+  image: Float32Array;
+}
+
+/** Images decoded from a gridSize × gridSize grid of points spanning `bounds`. */
+export interface LatentManifold {
+  gridSize: number;
+  bounds: LatentBounds;
+  images: Float32Array;
+}
+
 export type WorkerEvent =
-  | {
-      type: 'backendSelected';
-      backend: BackendName;
-      /** Why this backend: shown to the user when it is not WebGPU. */
-      reason: string;
-      adapterDescription: string | null;
-    }
+  | ({ type: 'backendSelected' } & BackendChoice)
   | { type: 'dataLoadProgressed'; file: string; loadedBytes: number; totalBytes: number | null }
   | {
       type: 'dataLoaded';
@@ -98,22 +145,14 @@ export type WorkerEvent =
       numTensors: number;
     }
   | ({ type: 'reconstructionsComputed'; purpose: 'grid' | 'robustness' } & ImageTriplets)
-  | {
-      type: 'metricsComputed';
-      epoch: number;
-      mse: number;
-      psnr: number;
-      ssim: number;
-      ssimGlobal: number;
-    }
-  | { type: 'robustnessCurveComputed'; epoch: number; noiseLevels: number[]; psnr: number[] }
-  | { type: 'latentCodesComputed'; epoch: number; codes: Float32Array; labels: Uint8Array }
-  | { type: 'latentDecoded'; x: number; y: number; image: Float32Array }
-  | { type: 'manifoldDecoded'; gridSize: number; bounds: LatentBounds; images: Float32Array }
+  | ({ type: 'metricsComputed' } & MetricsRecord)
+  | ({ type: 'robustnessCurveComputed' } & RobustnessCurve)
+  | ({ type: 'latentCodesComputed' } & LatentCodes)
+  | ({ type: 'latentDecoded' } & DecodedLatent)
+  | ({ type: 'manifoldDecoded' } & LatentManifold)
   | { type: 'benchmarkProgressed'; message: string }
   | { type: 'benchmarkFinished'; result: BenchmarkResult }
-  | { type: 'failed'; message: string }
-  | { type: 'warned'; message: string };
+  | { type: 'failed'; message: string };
 
 export type EmitEvent = (event: WorkerEvent, transfer?: Transferable[]) => void;
 

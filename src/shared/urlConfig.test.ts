@@ -34,6 +34,18 @@ describe('URL configuration', () => {
     expect(searchFromConfig(DEFAULT_CONFIG)).toBe('');
   });
 
+  it('reads the training noise as trainNoiseLevel, and as noiseLevel from older links', () => {
+    expect(searchFromConfig({ ...DEFAULT_CONFIG, trainNoiseLevel: 0.4 })).toBe('?trainNoiseLevel=0.4');
+    expect(configFromSearch('?noiseLevel=0.3')).toEqual({
+      config: { ...DEFAULT_CONFIG, trainNoiseLevel: 0.3 },
+      problems: [],
+    });
+    expect(configFromSearch('?trainNoiseLevel=0.4&noiseLevel=0.3').config.trainNoiseLevel).toBe(0.4);
+    expect(configFromSearch('?noiseLevel=2').problems).toEqual([
+      'URL parameter noiseLevel=2 ignored: trainNoiseLevel is out of range (allowed 0 to 1)',
+    ]);
+  });
+
   it('ignores only an out-of-range field, keeps every other one and names the allowed range', () => {
     const { config, problems } = configFromSearch('?lr=0&trainSubset=512&seed=3&backend=wasm');
     expect(config).toEqual({

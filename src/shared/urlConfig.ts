@@ -23,7 +23,7 @@ const NUMBER_PARAMS: Record<LimitedField, string> = {
   weightDecay: 'wd',
   batchSize: 'batchSize',
   epochs: 'epochs',
-  trainNoiseLevel: 'noiseLevel',
+  trainNoiseLevel: 'trainNoiseLevel',
   mseWeight: 'mseWeight',
   l1Weight: 'l1Weight',
   gradientClipNorm: 'clip',
@@ -32,6 +32,9 @@ const NUMBER_PARAMS: Record<LimitedField, string> = {
   trainSubset: 'trainSubset',
   testSubset: 'testSubset',
 };
+
+/** Older names still read, so links made before a rename keep working. */
+const PARAM_ALIASES: Partial<Record<LimitedField, string>> = { trainNoiseLevel: 'noiseLevel' };
 
 function pickOne<T extends string>(value: string | null, allowed: readonly T[]): T | undefined {
   return allowed.find((candidate) => candidate === value);
@@ -68,7 +71,11 @@ const ENUM_PARAMS: readonly EnumParam[] = [
   enumParam('trainStep', TRAIN_STEP_KINDS, (config, value) => (config.trainStep = value)),
 ];
 
-const KNOWN_PARAMS = new Set([...Object.values(NUMBER_PARAMS), ...ENUM_PARAMS.map((param) => param.name)]);
+const KNOWN_PARAMS = new Set([
+  ...Object.values(NUMBER_PARAMS),
+  ...Object.values(PARAM_ALIASES),
+  ...ENUM_PARAMS.map((param) => param.name),
+]);
 
 /** A link is anyone's text: long values are cut so a warning stays a line. */
 function shown(text: string): string {
@@ -95,7 +102,9 @@ export function configFromSearch(search: string): ParsedUrlConfig {
   });
   unknown.forEach((name) => problems.push(`Unknown URL parameter ${shown(name)}, ignored`));
   const fromUrl = new Set<LimitedField>();
-  for (const [field, name] of Object.entries(NUMBER_PARAMS) as [LimitedField, string][]) {
+  for (const [field, current] of Object.entries(NUMBER_PARAMS) as [LimitedField, string][]) {
+    const alias = PARAM_ALIASES[field];
+    const name = !params.has(current) && alias && params.has(alias) ? alias : current;
     const raw = params.get(name);
     if (raw === null) continue;
     const value = raw.trim() === '' ? NaN : Number(raw);

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type TrainingConfig } from '../shared/config';
 import { IMAGE_PIXELS } from '../shared/dataset';
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
+import { DEFAULT_VIEW_REQUEST, type ViewRequest } from '../shared/viewRequest';
 import { createCommandHandler, type HandlerDependencies } from './commandHandler';
 import { DatasetError } from './data/idx';
 import type { LoadedDataset } from './data/loadDataset';
@@ -32,7 +33,8 @@ function harness(loadDataset: HandlerDependencies['loadDataset'] = async () => d
     events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
   const lastStatus = () => ofType('statusChanged').at(-1)?.status;
   const losses = () => ofType('batchesTrained').flatMap((e) => e.losses);
-  return { events, send, ofType, lastStatus, losses };
+  const grids = () => ofType('reconstructionsComputed').filter((e) => e.purpose === 'grid');
+  return { events, send, ofType, lastStatus, losses, grids };
 }
 
 function mean(values: number[]): number {
@@ -47,7 +49,17 @@ async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void
   }
 }
 
-const initialize = { type: 'initialize', config, dataBaseUrl: 'http://localhost/' } as const;
+const initialize: WorkerCommand = {
+  type: 'initialize',
+  config,
+  views: DEFAULT_VIEW_REQUEST,
+  dataBaseUrl: 'http://localhost/',
+};
+
+const setViews = (change: Partial<ViewRequest>): WorkerCommand => ({
+  type: 'setViews',
+  views: { ...DEFAULT_VIEW_REQUEST, ...change },
+});
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -170,17 +182,27 @@ describe('worker command handler', () => {
     expect(h.losses()).toHaveLength(2);
   });
 
-  it('re-runs the grid at a new noise level and decodes a latent point', async () => {
+  it('redraws only the views a new request changes', async () => {
     const h = harness();
     await h.send(initialize);
-    /** Root-mean-square distance of the grid's noisy images from its clean ones, at `noiseLevel`. */
-    const noiseAt = async (noiseLevel: number) => {
-      await h.send({ type: 'setNoiseLevel', noiseLevel });
-      const grid = h
-        .ofType('reconstructionsComputed')
-        .filter((e) => e.purpose === 'grid')
-        .at(-1);
-      expect(grid?.noiseLevel).toBe(noiseLevel);
+    expect(h.ofType('latentDecoded')).toHaveLength(0);
+    const before = h.events.length;
+    await h.send(setViews({ evalNoiseLevel: 0.8, latentPoint: { x: 0.5, y: -0.5 } }));
+    const redrawn = h.events.slice(before);
+    expect(redrawn.map((e) => e.type)).toEqual(['reconstructionsComputed', 'latentDecoded']);
+    expect(h.grids().at(-1)?.noiseLevels).toEqual(Array(8).fill(0.8));
+    expect(h.ofType('latentDecoded')[0]).toMatchObject({ x: 0.5, y: -0.5 });
+    expect(h.ofType('latentDecoded')[0].image.length).toBe(IMAGE_PIXELS);
+  });
+
+  it('draws the grid at the evaluation noise level: its noisy pixels move further as it rises', async () => {
+    const h = harness();
+    await h.send(initialize);
+    /** Root-mean-square distance of the grid's noisy images from its clean ones, at `level`. */
+    const noiseAt = async (level: number) => {
+      await h.send(setViews({ evalNoiseLevel: level }));
+      const grid = h.grids().at(-1);
+      expect(grid?.noiseLevels).toEqual(Array(8).fill(level));
       const { noisy = [], originals = [] } = grid ?? {};
       expect(noisy.length).toBe(8 * IMAGE_PIXELS);
       return Math.sqrt(mean(Array.from(noisy, (value, i) => (value - originals[i]) ** 2)));
@@ -195,7 +217,46 @@ describe('worker command handler', () => {
     expect(high).toBeGreaterThan(0.4);
     expect(high).toBeLessThan(0.8);
     expect(high).toBeGreaterThan(3 * low);
-    await h.send({ type: 'decodeLatent', x: 0.5, y: -0.5 });
-    expect(h.ofType('latentDecoded')[0].image.length).toBe(IMAGE_PIXELS);
+  });
+
+  it('applies a request sent once to the views redrawn after every epoch and after a reset', async () => {
+    const h = harness();
+    await h.send(initialize);
+    await h.send(setViews({ gridTestIndices: [3, 4], evalNoiseLevel: 0.6, latentPoint: { x: 1, y: 2 } }));
+    await h.send({ type: 'start' });
+    await until(() => h.lastStatus() === 'done');
+    await h.send({ type: 'reset', config });
+    // Each epoch and the reset are followed by the grid and the clicked point from the request.
+    const marks = h.events.flatMap((e, i) => (e.type === 'epochEnded' || e.type === 'runReset' ? [i] : []));
+    expect(marks).toHaveLength(1 + 2 + 1);
+    for (const mark of marks.slice(1)) {
+      const after = h.events.slice(mark);
+      const grid = after.find((e) => e.type === 'reconstructionsComputed' && e.purpose === 'grid');
+      expect(grid).toMatchObject({ testIndices: [3, 4], noiseLevels: [0.6, 0.6] });
+      expect(after.find((e) => e.type === 'latentDecoded')).toMatchObject({ x: 1, y: 2 });
+    }
+    expect(h.ofType('latentDecoded')).toHaveLength(1 + 2 + 1);
+  });
+
+  it('never sends a view drawn from an older request after one from a newer', async () => {
+    const h = harness();
+    await h.send(initialize);
+    await h.send({ type: 'start' });
+    // Requests arrive while views are being drawn (the handler does not wait for the last one),
+    // each level above the last, so any view from an older request shows as a step down.
+    const sent: Promise<void>[] = [];
+    for (let i = 1; i <= 8; i++) {
+      sent.push(h.send(setViews({ evalNoiseLevel: (2 + i) / 10, latentPoint: { x: i, y: 0 } })));
+      await until(() => h.losses().length >= i || h.lastStatus() === 'done');
+    }
+    await Promise.all(sent);
+    await until(() => h.lastStatus() === 'done');
+    const levels = h.grids().map((e) => e.noiseLevels[0]);
+    const points = h.ofType('latentDecoded').map((e) => e.x);
+    for (const order of [levels, points]) {
+      expect(order).toEqual([...order].sort((a, b) => a - b));
+    }
+    expect(levels.at(-1)).toBe(1);
+    expect(points.at(-1)).toBe(8);
   });
 });

@@ -6,13 +6,20 @@
 import * as tf from '@tensorflow/tfjs';
 import type { BackendName, TrainingConfig } from '../shared/config';
 import { validateConfig } from '../shared/config';
-import { assertNever, type EmitEvent, type RunStatus, type WorkerCommand } from '../shared/protocol';
+import {
+  assertNever,
+  type BackendChoice,
+  type EmitEvent,
+  type RunStatus,
+  type WorkerCommand,
+} from '../shared/protocol';
+import { DEFAULT_VIEW_REQUEST } from '../shared/viewRequest';
 import type { LoadedDataset } from './data/loadDataset';
-import type { BackendChoice } from './backend/selectBackend';
 import { chooseStepper } from './training/chooseStepper';
 import { TrainingSession } from './training/trainingSession';
 import { createRunSplits, disposeRunSplits } from './training/splits';
-import * as views from './views/panelViews';
+import { drawView, VIEW_PARTS } from './views/panelViews';
+import { MODEL_VIEWS, ViewPainter } from './views/viewPainter';
 
 export interface HandlerDependencies {
   selectBackend(forced: BackendName | null): Promise<BackendChoice>;
@@ -29,8 +36,6 @@ export interface HandlerDependencies {
   watchDeviceLoss(onLost: (message: string) => void): void;
 }
 
-export const MANIFOLD_GRID_SIZE = 15;
-
 export type CommandHandler = (command: WorkerCommand, emit: EmitEvent) => Promise<void>;
 
 export function createCommandHandler(deps: HandlerDependencies): CommandHandler {
@@ -39,8 +44,8 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
   let dataBaseUrl = '';
   let session: TrainingSession | null = null;
   let runLoop: Promise<void> | null = null;
-  let noiseLevel = 0.25;
-  let gridIndices = Array.from({ length: views.GRID_IMAGE_COUNT }, (_, i) => i);
+  // The page sends its request with `initialize`; the default only types the state before it.
+  const painter = new ViewPainter<TrainingSession>(DEFAULT_VIEW_REQUEST, drawView);
   let failed = false;
 
   const setStatus = (next: RunStatus, emit: EmitEvent) => {
@@ -53,18 +58,6 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
     emit({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
     setStatus('failed', emit);
   };
-
-  async function refreshViews(current: TrainingSession, emit: EmitEvent, withMetrics: boolean) {
-    await views.emitGrid(current, gridIndices, noiseLevel, emit);
-    await views.emitRobustness(current, emit);
-    if (withMetrics) await views.emitMetrics(current, emit);
-    await refreshLatent(current, emit);
-  }
-
-  async function refreshLatent(current: TrainingSession, emit: EmitEvent) {
-    const bounds = await views.emitLatentCodes(current, emit);
-    await views.emitManifold(current, MANIFOLD_GRID_SIZE, bounds, emit);
-  }
 
   async function ensureData(config: TrainingConfig, emit: EmitEvent): Promise<LoadedDataset> {
     const key = `${config.dataset}|${config.trainSubset}|${config.testSubset}`;
@@ -102,15 +95,14 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
     if (problems.length > 0) throw new Error(`Settings out of range: ${problems.join('; ')}`);
     await stopRunLoop();
     const loaded = await ensureData(config, emit);
+    await painter.detach();
     disposeSession();
     const splits = createRunSplits(loaded, config.validation);
     const created = await TrainingSession.create(
       config,
       splits,
       emit,
-      async () => {
-        await refreshViews(created, emit, true);
-      },
+      () => painter.redraw(VIEW_PARTS, emit),
       (model) => chooseStepper(model, config, splits),
     ).catch((error: unknown) => {
       disposeRunSplits(splits);
@@ -126,7 +118,8 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       numTensors: tf.memory().numTensors,
     });
     setStatus('idle', emit);
-    await refreshViews(created, emit, false);
+    painter.attach(created);
+    await painter.redraw(MODEL_VIEWS, emit);
   }
 
   function disposeSession() {
@@ -158,6 +151,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
     switch (command.type) {
       case 'initialize': {
         dataBaseUrl = command.dataBaseUrl;
+        await painter.setRequest(command.views, emit);
         setStatus('loading', emit);
         const choice = await deps.selectBackend(command.config.backend);
         emit({ type: 'backendSelected', ...choice });
@@ -202,22 +196,15 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         const restored = await session?.restoreBest();
         if (!session || !restored) return;
         emit({ type: 'bestRestored', ...restored });
-        await refreshViews(session, emit, true);
+        await painter.redraw(VIEW_PARTS, emit);
         return;
       }
-      case 'setNoiseLevel':
-        noiseLevel = Math.min(1, Math.max(0, command.noiseLevel));
-        if (session) await views.emitGrid(session, gridIndices, noiseLevel, emit);
-        return;
-      case 'showImages':
-        gridIndices = command.testIndices.slice(0, views.GRID_IMAGE_COUNT);
-        if (session) await views.emitGrid(session, gridIndices, noiseLevel, emit);
-        return;
-      case 'decodeLatent':
-        if (session) await views.emitDecodedPoint(session, command.x, command.y, emit);
+      case 'setViews':
+        await painter.setRequest(command.views, emit);
         return;
       case 'runBenchmark': {
         await stopRunLoop();
+        await painter.detach();
         disposeSession();
         const dataset = await deps.loadDataset(new URL('data/fashion-mnist/', command.dataBaseUrl).href, {
           trainSubset: command.request.trainSubset,
@@ -235,9 +222,6 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         });
         return;
       }
-      case 'decodeManifold':
-        if (session) await views.emitManifold(session, command.gridSize, command.bounds, emit);
-        return;
       default:
         assertNever(command);
     }

@@ -1,6 +1,6 @@
 /** Pure builder of the per-epoch test metrics: PSNR on the left axis, both SSIMs on the right. */
 import type { Layout } from 'plotly.js-dist-min';
-import type { MetricsRecord } from '../store/viewsSlice';
+import type { MetricsRecord } from '../../shared/protocol';
 import type { Figure } from './PlotlyChart';
 
 export function buildMetricsFigure(history: readonly MetricsRecord[]): Figure {

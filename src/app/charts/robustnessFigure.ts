@@ -1,12 +1,7 @@
 /** Pure builder of the PSNR-vs-test-noise curve, with the slider's current level marked. */
 import type { Layout } from 'plotly.js-dist-min';
+import type { RobustnessCurve } from '../../shared/protocol';
 import type { Figure } from './PlotlyChart';
-
-export interface RobustnessCurve {
-  epoch: number;
-  noiseLevels: number[];
-  psnr: number[];
-}
 
 /** PSNR at `noiseLevel`, linearly interpolated along the curve; null outside it or without one. */
 export function psnrAtNoiseLevel(curve: RobustnessCurve | null, noiseLevel: number): number | null {

@@ -98,6 +98,11 @@ describe('applyWorkerEvents', () => {
     expect(state.runConfig.epochs).toBe(3);
   });
 
+  it('keeps the decoded point through a reset: the worker decodes it again for the new model', () => {
+    const decoded: WorkerEvent = { type: 'latentDecoded', x: 1, y: 2, image: new Float32Array(784) };
+    expect(feed([decoded], [runReset(90)]).decodedPoint).toMatchObject({ x: 1, y: 2 });
+  });
+
   it('keeps the batches that follow a reset in the same frame', () => {
     expect(feed([batches([1, 2]), runReset(90), batches([1])]).batchSteps).toEqual([1]);
   });
@@ -110,13 +115,13 @@ describe('applyWorkerEvents', () => {
     expect(state).toMatchObject({ errorMessage: 'The training worker crashed', status: 'failed' });
   });
 
-  it('adds warnings in order, the restored checkpoint included', () => {
+  it('adds a warning naming the restored checkpoint, after the earlier ones', () => {
     const state = feed(
-      [{ type: 'warned', message: 'slow backend' }],
+      [{ type: 'bestRestored', epoch: 1, validationLoss: 0.06 }],
       [{ type: 'bestRestored', epoch: 2, validationLoss: 0.05 }],
     );
     expect(state.warnings.slice(-2)).toEqual([
-      'slow backend',
+      'Restored the best checkpoint (epoch 1, validation loss 0.0600).',
       'Restored the best checkpoint (epoch 2, validation loss 0.0500).',
     ]);
   });

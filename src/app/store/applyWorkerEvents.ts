@@ -75,6 +75,7 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
       ];
       return;
     case 'runReset':
+      // The images stay until the new model's arrive: the worker redraws them right after.
       Object.assign(patch, {
         runConfig: event.config,
         trainStep: event.trainStep,
@@ -91,7 +92,6 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
         epochRecords: [],
         metricsHistory: [],
         robustnessCurve: null,
-        decodedPoint: null,
       });
       return;
     case 'reconstructionsComputed': {
@@ -110,13 +110,13 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
       return;
     }
     case 'latentCodesComputed':
-      patch.latent = { epoch: event.epoch, codes: event.codes, labels: event.labels };
+      patch.latent = withoutType(event);
       return;
     case 'latentDecoded':
-      patch.decodedPoint = { x: event.x, y: event.y, image: event.image };
+      patch.decodedPoint = withoutType(event);
       return;
     case 'manifoldDecoded':
-      patch.manifold = { gridSize: event.gridSize, bounds: event.bounds, images: event.images };
+      patch.manifold = withoutType(event);
       return;
     case 'benchmarkProgressed':
     case 'benchmarkFinished':
@@ -124,9 +124,6 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
       return;
     case 'failed':
       patch.errorMessage = event.message;
-      return;
-    case 'warned':
-      patch.warnings = [...current.warnings, event.message];
       return;
     default:
       assertNever(event);

@@ -1,49 +1,62 @@
-/** What the panels show, and the user's selection that links them. */
+/** What the panels show, the user's selection that links them, and the view request they share. */
 import type { StateCreator } from 'zustand';
-import type { ImageTriplets, LatentBounds } from '../../shared/protocol';
-
-export interface MetricsRecord {
-  epoch: number;
-  mse: number;
-  psnr: number;
-  ssim: number;
-  ssimGlobal: number;
-}
+import type {
+  DecodedLatent,
+  ImageTriplets,
+  LatentCodes,
+  LatentManifold,
+  LatentPoint,
+  MetricsRecord,
+  RobustnessCurve,
+} from '../../shared/protocol';
+import { DEFAULT_VIEW_REQUEST, gridTestIndicesOf, type ViewRequest } from '../../shared/viewRequest';
 
 export interface ViewsSlice {
   grid: ImageTriplets | null;
   robustnessStrip: ImageTriplets | null;
-  robustnessCurve: { epoch: number; noiseLevels: number[]; psnr: number[] } | null;
+  robustnessCurve: RobustnessCurve | null;
   metricsHistory: MetricsRecord[];
-  latent: { epoch: number; codes: Float32Array; labels: Uint8Array } | null;
-  decodedPoint: { x: number; y: number; image: Float32Array } | null;
-  manifold: { gridSize: number; bounds: LatentBounds; images: Float32Array } | null;
-  /** Evaluation noise level of the slider (the worker re-runs the grid at it). */
-  noiseLevel: number;
+  latent: LatentCodes | null;
+  decodedPoint: DecodedLatent | null;
+  manifold: LatentManifold | null;
+  /** What the worker draws; the training client sends it whole whenever it changes. */
+  viewRequest: ViewRequest;
   /** Test index selected in any panel; every panel highlights it. */
   selectedTestIndex: number | null;
   /** Test indices inside the scatter's brushed region, or null when nothing is brushed. */
   brushedTestIndices: number[] | null;
   selectTestIndex(index: number | null): void;
-  /** Only the store's copy; the slider also tells the worker (throttled) via trainingClient. */
-  setNoiseLevel(noiseLevel: number): void;
+  /** The slider's noise level for the grid's inputs (not the training noise). */
+  setEvalNoiseLevel(evalNoiseLevel: number): void;
+  /** The clicked point of the latent plane; the worker decodes it again after every epoch. */
+  setLatentPoint(latentPoint: LatentPoint): void;
   /** Set by the scatter's box/lasso selection; null (or an empty brush) clears the filter. */
   setBrushedTestIndices(testIndices: number[] | null): void;
 }
 
-export const createViewsSlice: StateCreator<ViewsSlice, [], [], ViewsSlice> = (set) => ({
-  grid: null,
-  robustnessStrip: null,
-  robustnessCurve: null,
-  metricsHistory: [],
-  latent: null,
-  decodedPoint: null,
-  manifold: null,
-  noiseLevel: 0.25,
-  selectedTestIndex: null,
-  brushedTestIndices: null,
-  selectTestIndex: (index) => set({ selectedTestIndex: index }),
-  setNoiseLevel: (noiseLevel) => set({ noiseLevel }),
-  setBrushedTestIndices: (testIndices) =>
-    set({ brushedTestIndices: testIndices && testIndices.length > 0 ? testIndices : null }),
-});
+export const createViewsSlice: StateCreator<ViewsSlice, [], [], ViewsSlice> = (set) => {
+  const request = (change: Partial<ViewRequest>) =>
+    set((state) => ({ viewRequest: { ...state.viewRequest, ...change } }));
+  return {
+    grid: null,
+    robustnessStrip: null,
+    robustnessCurve: null,
+    metricsHistory: [],
+    latent: null,
+    decodedPoint: null,
+    manifold: null,
+    viewRequest: DEFAULT_VIEW_REQUEST,
+    selectedTestIndex: null,
+    brushedTestIndices: null,
+    selectTestIndex: (index) => set({ selectedTestIndex: index }),
+    setEvalNoiseLevel: (evalNoiseLevel) => request({ evalNoiseLevel }),
+    setLatentPoint: (latentPoint) => request({ latentPoint }),
+    setBrushedTestIndices: (testIndices) => {
+      const brushed = testIndices && testIndices.length > 0 ? testIndices : null;
+      set((state) => ({
+        brushedTestIndices: brushed,
+        viewRequest: { ...state.viewRequest, gridTestIndices: gridTestIndicesOf(brushed) },
+      }));
+    },
+  };
+};

@@ -4,13 +4,8 @@
  * over WASM; an accelerator the browser does not name is timed against WASM instead.
  */
 import type { BackendName } from '../../shared/config';
+import type { BackendChoice } from '../../shared/protocol';
 import type { AcceleratorProbe } from './probeAdapters';
-
-export interface BackendChoice {
-  backend: BackendName;
-  reason: string;
-  adapterDescription: string | null;
-}
 
 export interface AcceleratorProbes {
   webGpu: AcceleratorProbe;

@@ -9,11 +9,10 @@ import wasmPlainUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import wasmSimdUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreadedUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import type { BackendName } from '../../shared/config';
-import { chooseBackend, type BackendChoice, type BackendRuntime } from './chooseBackend';
+import type { BackendChoice } from '../../shared/protocol';
+import { chooseBackend, type BackendRuntime } from './chooseBackend';
 import { probeWebGl2, probeWebGpu } from './probeAdapters';
 import { timeTrainingStep } from './timeTrainingStep';
-
-export type { BackendChoice } from './chooseBackend';
 
 // tfjs loads the threaded build when the page is cross-origin isolated (SharedArrayBuffer).
 setWasmPaths({

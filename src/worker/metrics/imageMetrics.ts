@@ -5,6 +5,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS, IMAGE_SIDE } from '../../shared/dataset';
+import type { ImageMetrics } from '../../shared/protocol';
 
 /** PSNR of a perfect reconstruction (MSE 0) is infinite; report this instead, as a finite number. */
 export const PSNR_CAP_DB = 100;
@@ -17,15 +18,6 @@ const C2 = 0.03 ** 2;
 const SSIM_SIGMA = 1.5;
 /** 11 taps: scikit-image's truncate 3.5 × σ 1.5 rounds to radius 5. */
 const SSIM_RADIUS = 5;
-
-export interface ImageMetrics {
-  mse: number;
-  psnr: number;
-  /** Standard Gaussian-window SSIM (Wang et al. 2004), as scikit-image computes it. */
-  ssim: number;
-  /** The lab's simplified SSIM: one window over the whole image. */
-  ssimGlobal: number;
-}
 
 export function meanSquaredErrorPerImage(target: tf.Tensor2D, output: tf.Tensor2D): tf.Tensor1D {
   return tf.tidy(() => tf.mean(tf.squaredDifference(target, output), 1));

@@ -1,21 +1,58 @@
 /**
- * What the panels show, computed from the current model in eval mode: the reconstruction grid,
- * the robustness strip and curve, test metrics, latent codes and decoded latent points.
- * Noise for display is seeded per noise level, so moving the slider back shows the same images.
+ * What the panels show, computed from the current model in eval mode and the page's view
+ * request: the reconstruction grid, the robustness strip and curve, test metrics, latent codes
+ * with the manifold, and the clicked latent point. Noise for display is seeded per noise level,
+ * so moving the slider back shows the same images.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { EmitEvent, ImageTriplets, LatentBounds } from '../../shared/protocol';
+import type { NoiseType } from '../../shared/config';
+import {
+  assertNever,
+  type EmitEvent,
+  type ImageTriplets,
+  type LatentBounds,
+  type LatentPoint,
+} from '../../shared/protocol';
 import { manifoldGridPoints, occupiedBounds } from '../../shared/manifold';
+import type { ViewRequest } from '../../shared/viewRequest';
 import { computeImageMetrics, psnrPerImage } from '../metrics/imageMetrics';
 import { EVAL_CHUNK_SIZE, mapInChunks } from '../training/chunkedEval';
 import { addNoise } from '../training/noise';
 import type { TrainingSession } from '../training/trainingSession';
 
-export const GRID_IMAGE_COUNT = 8;
-export const ROBUSTNESS_STRIP_LEVELS = [0.1, 0.25, 0.4, 0.6];
+/** The views a redraw computes; each depends on the model and on some fields of the request. */
+export const VIEW_PARTS = ['grid', 'robustness', 'metrics', 'latent', 'decodedPoint'] as const;
+export type ViewPart = (typeof VIEW_PARTS)[number];
+
 export const ROBUSTNESS_CURVE_LEVELS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 /** The PSNR curve uses at most this many test images: 11 noise levels must stay quick. */
 const ROBUSTNESS_CURVE_IMAGES = 500;
+
+/** Draws one view of the session's model as `request` asks, and emits it. */
+export async function drawView(
+  session: TrainingSession,
+  request: ViewRequest,
+  part: ViewPart,
+  emit: EmitEvent,
+): Promise<void> {
+  const noiseType = request.evalNoiseType ?? session.config.noiseType;
+  switch (part) {
+    case 'grid':
+      return emitGrid(session, request.gridTestIndices, request.evalNoiseLevel, noiseType, emit);
+    case 'robustness':
+      return emitRobustness(session, request.stripNoiseLevels, noiseType, emit);
+    case 'metrics':
+      return emitMetrics(session, emit);
+    case 'latent':
+      return emitManifold(session, request.manifoldGridSize, await emitLatentCodes(session, emit), emit);
+    case 'decodedPoint':
+      // No point clicked yet: nothing to decode.
+      if (request.latentPoint) await emitDecodedPoint(session, request.latentPoint, emit);
+      return;
+    default:
+      assertNever(part);
+  }
+}
 
 function displayNoiseSeed(session: TrainingSession, noiseLevel: number): number {
   return session.config.seed * 1000 + Math.round(noiseLevel * 100) + 17;
@@ -23,19 +60,15 @@ function displayNoiseSeed(session: TrainingSession, noiseLevel: number): number 
 
 async function triplets(
   session: TrainingSession,
-  testIndices: number[],
-  levels: number[],
+  testIndices: readonly number[],
+  levels: readonly number[],
+  noiseType: NoiseType,
 ): Promise<ImageTriplets> {
   const tensors = tf.tidy(() => {
-    const clean = tf.gather(session.splits.testImages, tf.tensor1d(testIndices, 'int32'));
+    const clean = tf.gather(session.splits.testImages, tf.tensor1d([...testIndices], 'int32'));
     const noisy = tf.concat(
       levels.map((level, i) =>
-        addNoise(
-          clean.slice([i, 0], [1, -1]),
-          session.config.noiseType,
-          level,
-          displayNoiseSeed(session, level) + i,
-        ),
+        addNoise(clean.slice([i, 0], [1, -1]), noiseType, level, displayNoiseSeed(session, level) + i),
       ),
     );
     return [clean, noisy, session.evaluationModel().forward(noisy, { training: false }).reconstruction];
@@ -44,13 +77,14 @@ async function triplets(
     tensors.map((t) => t.data() as Promise<Float32Array>),
   );
   tensors.forEach((t) => t.dispose());
-  return { testIndices, noiseLevel: levels[0], originals, noisy, reconstructions };
+  return { testIndices: [...testIndices], noiseLevels: [...levels], originals, noisy, reconstructions };
 }
 
-export async function emitGrid(
+async function emitGrid(
   session: TrainingSession,
-  testIndices: number[],
+  testIndices: readonly number[],
   noiseLevel: number,
+  noiseType: NoiseType,
   emit: EmitEvent,
 ) {
   const valid = testIndices.filter((i) => i >= 0 && i < session.splits.testCount);
@@ -58,15 +92,23 @@ export async function emitGrid(
     session,
     valid,
     valid.map(() => noiseLevel),
+    noiseType,
   );
   emit({ type: 'reconstructionsComputed', purpose: 'grid', ...result }, transfers(result));
 }
 
-export async function emitRobustness(session: TrainingSession, emit: EmitEvent) {
+async function emitRobustness(
+  session: TrainingSession,
+  stripNoiseLevels: readonly number[],
+  noiseType: NoiseType,
+  emit: EmitEvent,
+) {
+  // Test image 0 at every level of the strip.
   const strip = await triplets(
     session,
-    ROBUSTNESS_STRIP_LEVELS.map(() => 0),
-    ROBUSTNESS_STRIP_LEVELS,
+    stripNoiseLevels.map(() => 0),
+    stripNoiseLevels,
+    noiseType,
   );
   emit({ type: 'reconstructionsComputed', purpose: 'robustness', ...strip }, transfers(strip));
   // PSNR only, and all levels in ONE forward pass: software WebGPU is dispatch-bound, so 11
@@ -76,7 +118,7 @@ export async function emitRobustness(session: TrainingSession, emit: EmitEvent) 
     const images = session.splits.testImages.slice([0, 0], [count, -1]);
     const noisy = tf.concat(
       ROBUSTNESS_CURVE_LEVELS.map((level) =>
-        addNoise(images, session.config.noiseType, level, displayNoiseSeed(session, level)),
+        addNoise(images, noiseType, level, displayNoiseSeed(session, level)),
       ),
     );
     const targets = tf.tile(images, [ROBUSTNESS_CURVE_LEVELS.length, 1]);
@@ -89,7 +131,7 @@ export async function emitRobustness(session: TrainingSession, emit: EmitEvent) 
 }
 
 /** Test metrics as SPEC §6 defines them: all test images, noisy at the training noise level. */
-export async function emitMetrics(session: TrainingSession, emit: EmitEvent) {
+async function emitMetrics(session: TrainingSession, emit: EmitEvent) {
   const metrics = await computeImageMetrics(
     session.splits.testImages,
     session.testReconstruction(),
@@ -99,7 +141,7 @@ export async function emitMetrics(session: TrainingSession, emit: EmitEvent) {
 }
 
 /** Sends the test set's latent codes and returns the box they occupy (read before the transfer). */
-export async function emitLatentCodes(session: TrainingSession, emit: EmitEvent): Promise<LatentBounds> {
+async function emitLatentCodes(session: TrainingSession, emit: EmitEvent): Promise<LatentBounds> {
   const codes = await mapInChunks(session.splits.testImages, (chunk) =>
     session.evaluationModel().encode(chunk),
   );
@@ -109,14 +151,14 @@ export async function emitLatentCodes(session: TrainingSession, emit: EmitEvent)
   return bounds;
 }
 
-export async function emitDecodedPoint(session: TrainingSession, x: number, y: number, emit: EmitEvent) {
+async function emitDecodedPoint(session: TrainingSession, { x, y }: LatentPoint, emit: EmitEvent) {
   const decoded = tf.tidy(() => session.evaluationModel().decode(tf.tensor2d([[x, y]])));
   const image = (await decoded.data()) as Float32Array;
   decoded.dispose();
   emit({ type: 'latentDecoded', x, y, image }, [image.buffer]);
 }
 
-export async function emitManifold(
+async function emitManifold(
   session: TrainingSession,
   gridSize: number,
   bounds: LatentBounds,

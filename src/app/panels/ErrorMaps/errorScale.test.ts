@@ -15,7 +15,7 @@ describe('errorMapsOf', () => {
     const indices = [0, 1, 2, 3, 4, 5, 6, 7];
     const grid: ImageTriplets = {
       testIndices: indices,
-      noiseLevel: 0.25,
+      noiseLevels: indices.map(() => 0.25),
       originals: constantImages(indices.map(() => 0.5)),
       noisy: constantImages(indices.map(() => 0)),
       reconstructions: constantImages(indices.map((i) => i / 10)),

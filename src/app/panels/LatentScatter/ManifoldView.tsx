@@ -4,14 +4,16 @@ import { IMAGE_SIDE } from '../../../shared/dataset';
 import { Panel } from '../../components/Panel';
 import { drawScheduler } from '../../frameScheduler';
 import { usePlayground } from '../../store';
-import { selectManifold } from '../../store/selectors';
+import { selectManifold, selectManifoldGridSize } from '../../store/selectors';
 import { formatLatentCoordinate, manifoldMosaicRgba } from './manifoldMosaic';
 
 export function ManifoldView() {
   const manifold = usePlayground(selectManifold);
+  const gridSize = usePlayground(selectManifoldGridSize);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  const shownGridSize = manifold?.gridSize ?? gridSize;
   // One screen pixel per image pixel (420 px for 15 × 15): crisp without any scaling.
-  const side = manifold ? manifold.gridSize * IMAGE_SIDE : 15 * IMAGE_SIDE;
+  const side = shownGridSize * IMAGE_SIDE;
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -28,7 +30,7 @@ export function ManifoldView() {
   return (
     <Panel
       title="Latent manifold"
-      caption={`Images decoded from a ${manifold?.gridSize ?? 15}×${manifold?.gridSize ?? 15} grid of points spanning where the test codes lie (y up, as in the scatter).`}
+      caption={`Images decoded from a ${shownGridSize}×${shownGridSize} grid of points spanning where the test codes lie (y up, as in the scatter).`}
       testId="manifold"
       className="manifold-panel"
     >

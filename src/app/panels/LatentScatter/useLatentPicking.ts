@@ -2,14 +2,18 @@
  * The scatter's pointer interactions: a click anywhere on the plane decodes that point, a click
  * on a point selects its image, hovering a point shows that test image (from the page's copy).
  */
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { PlotlyHTMLElement, PlotMouseEvent } from 'plotly.js-dist-min';
 import { currentAxisRanges, isDragRelease, isRepeatedClick, planePointAt } from '../../charts/planePicking';
+import type { LatentPoint } from '../../../shared/protocol';
 import { usePlayground } from '../../store';
-import { selectDecodedPoint, selectSelectTestIndex } from '../../store/selectors';
+import {
+  selectDecodedPoint,
+  selectLatentPoint,
+  selectSelectTestIndex,
+  selectSetLatentPoint,
+} from '../../store/selectors';
 import type { ViewsSlice } from '../../store/viewsSlice';
-import { training } from '../../trainingClient';
-import { routeClicked, type DecodedPoint, type LatentPoint } from './decodedRouting';
 
 export interface HoveredPoint extends LatentPoint {
   testIndex: number;
@@ -56,28 +60,17 @@ function testIndexOf(event: PlotMouseEvent): number | null {
 }
 
 export function useLatentPicking(latent: ViewsSlice['latent'], classNames: readonly string[]) {
+  // The worker decodes the clicked point again after every epoch, from the store's request.
+  const clickTarget = usePlayground(selectLatentPoint);
   const decodedPoint = usePlayground(selectDecodedPoint);
+  const setLatentPoint = usePlayground(selectSetLatentPoint);
   const selectTestIndex = usePlayground(selectSelectTestIndex);
-  const [clickTarget, setClickTarget] = useState<LatentPoint | null>(null);
   const [hovered, setHovered] = useState<HoveredPoint | null>(null);
-  const [routed, setRouted] = useState<{ seen: typeof decodedPoint; clicked: DecodedPoint | null }>({
-    seen: decodedPoint,
-    clicked: null,
-  });
-  // Route each new answer once, during render (React's "adjust state on prop change" pattern).
-  if (routed.seen !== decodedPoint) {
-    setRouted({
-      seen: decodedPoint,
-      clicked: routeClicked(routed.clicked, decodedPoint, clickTarget),
-    });
-  }
 
-  // Re-decode the clicked point whenever the model moves on (new codes each epoch), so it stays live.
-  useEffect(() => {
-    if (clickTarget) training.decodeLatent(clickTarget.x, clickTarget.y);
-  }, [clickTarget, latent]);
-
-  const onReady = useCallback((plot: PlotlyHTMLElement) => listenForPlaneClicks(plot, setClickTarget), []);
+  const onReady = useCallback(
+    (plot: PlotlyHTMLElement) => listenForPlaneClicks(plot, setLatentPoint),
+    [setLatentPoint],
+  );
 
   const onHover = (event: PlotMouseEvent) => {
     const testIndex = testIndexOf(event);
@@ -95,7 +88,7 @@ export function useLatentPicking(latent: ViewsSlice['latent'], classNames: reado
   return {
     clickTarget,
     hovered,
-    clicked: routed.clicked,
+    clicked: decodedPoint,
     onReady,
     onHover,
     onUnhover: () => setHovered(null),

@@ -1,5 +1,5 @@
 /** The metrics panel's numbers: the latest epoch's values, formatted to meaningful digits. */
-import type { MetricsRecord } from '../../store/viewsSlice';
+import type { MetricsRecord } from '../../../shared/protocol';
 
 /** Shown before the first epoch has metrics. */
 export const NO_VALUE = '–';

@@ -6,10 +6,12 @@ import { buildRobustnessFigure } from '../../charts/robustnessFigure';
 import { ImageCanvas } from '../../components/ImageCanvas';
 import { Panel } from '../../components/Panel';
 import { usePlayground } from '../../store';
-import { selectNoiseLevel, selectRobustnessCurve, selectRobustnessStrip } from '../../store/selectors';
-
-/** The worker's strip levels (its message carries only the first), in column order. */
-export const STRIP_NOISE_LEVELS = [0.1, 0.25, 0.4, 0.6];
+import {
+  selectEvalNoiseLevel,
+  selectRobustnessCurve,
+  selectRobustnessStrip,
+  selectStripNoiseLevels,
+} from '../../store/selectors';
 
 const STRIP_ROWS = [
   { key: 'originals', label: 'original' },
@@ -20,8 +22,9 @@ const STRIP_ROWS = [
 export function RobustnessPanel() {
   const strip = usePlayground(selectRobustnessStrip);
   const curve = usePlayground(selectRobustnessCurve);
-  const noiseLevel = usePlayground(selectNoiseLevel);
-  const figure = useMemo(() => buildRobustnessFigure(curve, noiseLevel), [curve, noiseLevel]);
+  const stripNoiseLevels = usePlayground(selectStripNoiseLevels);
+  const evalNoiseLevel = usePlayground(selectEvalNoiseLevel);
+  const figure = useMemo(() => buildRobustnessFigure(curve, evalNoiseLevel), [curve, evalNoiseLevel]);
   const stripCount = strip ? strip.testIndices.length : 0;
   return (
     <Panel
@@ -35,7 +38,7 @@ export function RobustnessPanel() {
           <thead>
             <tr>
               <th scope="col">noise</th>
-              {STRIP_NOISE_LEVELS.map((level) => (
+              {stripNoiseLevels.map((level) => (
                 <th scope="col" key={level}>
                   {level}
                 </th>
@@ -46,7 +49,7 @@ export function RobustnessPanel() {
             {STRIP_ROWS.map((row) => (
               <tr key={row.key}>
                 <th scope="row">{row.label}</th>
-                {STRIP_NOISE_LEVELS.map((level, i) => (
+                {stripNoiseLevels.map((level, i) => (
                   <td key={level}>
                     <ImageCanvas
                       pixels={strip && i < stripCount ? imageAt(strip[row.key], i) : null}

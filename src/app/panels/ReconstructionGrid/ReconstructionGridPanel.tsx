@@ -1,5 +1,6 @@
 /** Original / noisy / reconstructed rows for 8 test images (or the scatter's brushed ones). */
-import { useEffect, useMemo } from 'react';
+import { useMemo } from 'react';
+import { GRID_IMAGE_COUNT } from '../../../shared/viewRequest';
 import { ImageCanvas } from '../../components/ImageCanvas';
 import { Panel } from '../../components/Panel';
 import { usePlayground } from '../../store';
@@ -10,9 +11,8 @@ import {
   selectSelectTestIndex,
   selectSetBrushedTestIndices,
 } from '../../store/selectors';
-import { training } from '../../trainingClient';
 import { NoiseSlider } from '../NoiseRobustness/NoiseSlider';
-import { GRID_IMAGE_COUNT, gridColumns, gridRequest, type GridColumn } from './gridColumns';
+import { gridColumns, type GridColumn } from './gridColumns';
 
 const IMAGE_SIZE_PX = 48;
 
@@ -29,11 +29,6 @@ export function ReconstructionGridPanel() {
   const brushedTestIndices = usePlayground(selectBrushedTestIndices);
   const setBrushedTestIndices = usePlayground(selectSetBrushedTestIndices);
   const columns = useMemo(() => gridColumns(grid), [grid]);
-
-  // The worker keeps the grid's images; tell it whenever the brush changes what they are.
-  useEffect(() => {
-    training.showImages(gridRequest(brushedTestIndices));
-  }, [brushedTestIndices]);
 
   const actions = (
     <span className="panel-actions">
@@ -62,7 +57,9 @@ export function ReconstructionGridPanel() {
         {ROWS.map((row) => (
           <div className="recon-grid-row" role="row" key={row.key}>
             <span className="recon-grid-label">
-              {row.key === 'noisy' && grid ? `noisy ${grid.noiseLevel.toFixed(2)}` : row.label}
+              {row.key === 'noisy' && grid?.noiseLevels.length
+                ? `noisy ${grid.noiseLevels[0].toFixed(2)}`
+                : row.label}
             </span>
             {columns.map((column, i) => (
               <ImageCanvas

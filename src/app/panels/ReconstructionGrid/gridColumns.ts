@@ -1,10 +1,7 @@
 /** The grid's columns: one test image each, with its noisy input and reconstruction. */
 import { imageAt } from '../../../shared/imageMath';
 import type { ImageTriplets } from '../../../shared/protocol';
-
-/** The worker's grid holds 8 images; without a brush they are test images 0..7. */
-export const GRID_IMAGE_COUNT = 8;
-export const FIXED_GRID_INDICES = Array.from({ length: GRID_IMAGE_COUNT }, (_, i) => i);
+import { GRID_IMAGE_COUNT } from '../../../shared/viewRequest';
 
 export interface GridColumn {
   testIndex: number | null;
@@ -29,9 +26,4 @@ export function gridColumns(grid: ImageTriplets | null, count = GRID_IMAGE_COUNT
       reconstruction: imageAt(grid.reconstructions, i),
     };
   });
-}
-
-/** What the grid asks the worker for: the first images of a brush, else the fixed ones. */
-export function gridRequest(brushedTestIndices: number[] | null): number[] {
-  return brushedTestIndices ? brushedTestIndices.slice(0, GRID_IMAGE_COUNT) : FIXED_GRID_INDICES;
 }
