@@ -65,7 +65,7 @@ async function runChecks(): Promise<CheckResult[]> {
     ['sigmoid hidden layer, linear output, L1, 100 steps', SIGMOID_HIDDEN_STACK, l1, 100, 1e-3],
   ] as const;
   for (const [name, network, loss, steps, tolerance] of stacks)
-    record(await checkGeneralStack(`engine vs tfjs ops, ${name}`, network, loss, steps, tolerance));
+    record(await checkGeneralStack(`engine vs tfjs CPU ops, ${name}`, network, loss, steps, tolerance));
   record(await checkStateRoundTrip());
   record(await checkCallCounts());
   return results;

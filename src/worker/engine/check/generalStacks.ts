@@ -1,9 +1,10 @@
 /**
  * The engine on dense stacks other than the reference model: BatchNorm on some layers and off on
  * others, ReLU, sigmoid and linear blocks, and each loss (MSE, L1, binary cross-entropy, their
- * weighted sum). The reference is written here in plain tfjs ops, differentiated by tfjs, with the
- * app's AdamW: the engine's loss, gradient norm, weights and BatchNorm statistics must match it
- * after one step (1e-5) and after many (1e-3).
+ * weighted sum). The reference is written here in plain tfjs ops on tfjs's CPU backend,
+ * differentiated by tfjs, with the app's AdamW: the engine's loss, gradient norm, weights and
+ * BatchNorm statistics must match it after one step (1e-5) and after many (1e-3). On the CPU it
+ * shares no device, queue or buffer pool with the engine, so nothing on the GPU can mask a fault.
  */
 import * as tf from '@tensorflow/tfjs';
 import { AdamW } from '../../training/adamw';
@@ -102,10 +103,14 @@ function referenceForward(network: DenseNetworkSpec, layers: ReferenceLayer[], i
 /** The mean over every pixel of the weighted losses. */
 function referenceLoss(output: tf.Tensor, target: tf.Tensor, weights: LossWeights): tf.Scalar {
   const error = tf.sub(output, target);
-  // The engine clamps each log at −100 as torch does; here no output comes near 0 or 1, so the
-  // clamp never binds, and tfjs-webgpu 4.22 differentiates tf.maximum(log p, −100) to 0.
+  // torch's BCELoss clamps each log at −100, as the engine does.
   const bce = () =>
-    tf.neg(tf.add(tf.mul(target, tf.log(output)), tf.mul(tf.sub(1, target), tf.log(tf.sub(1, output)))));
+    tf.neg(
+      tf.add(
+        tf.mul(target, tf.maximum(tf.log(output), -100)),
+        tf.mul(tf.sub(1, target), tf.maximum(tf.log(tf.sub(1, output)), -100)),
+      ),
+    );
   // Only the weighted terms: 0 · log(negative) would still be NaN for an unbounded output.
   const terms = [
     weights.mseWeight > 0 ? tf.mul(weights.mseWeight, tf.square(error)) : null,
@@ -159,6 +164,16 @@ async function referenceStep(
   return result;
 }
 
+/** Runs `work` with tfjs on its CPU backend, then gives the engine's WebGPU backend back. */
+async function onCpu<T>(work: () => Promise<T> | T): Promise<T> {
+  await tf.setBackend('cpu');
+  try {
+    return await work();
+  } finally {
+    await tf.setBackend('webgpu');
+  }
+}
+
 export async function checkGeneralStack(
   name: string,
   network: DenseNetworkSpec,
@@ -189,16 +204,19 @@ export async function checkGeneralStack(
   );
   trainer.writeState(params, running);
   trainer.setLearningRate(LEARNING_RATE, WEIGHT_DECAY);
-  const layers = referenceLayers(layout, params, running);
-  const variables = layers.flatMap((l) => [
-    l.weight,
-    l.bias,
-    ...(l.gamma && l.beta ? [l.gamma, l.beta] : []),
-  ]);
-  const optimizer = new AdamW(variables, {
-    learningRate: LEARNING_RATE,
-    weightDecay: WEIGHT_DECAY,
-    epsilon: ADAM_EPSILON,
+  const { layers, variables, optimizer } = await onCpu(() => {
+    const layers = referenceLayers(layout, params, running);
+    const variables = layers.flatMap((l) => [
+      l.weight,
+      l.bias,
+      ...(l.gamma && l.beta ? [l.gamma, l.beta] : []),
+    ]);
+    const optimizer = new AdamW(variables, {
+      learningRate: LEARNING_RATE,
+      weightDecay: WEIGHT_DECAY,
+      epsilon: ADAM_EPSILON,
+    });
+    return { layers, variables, optimizer };
   });
   const inputSize = network.layers[0].inputSize;
   const outputSize = network.layers[network.layers.length - 1].outputSize;
@@ -217,7 +235,7 @@ export async function checkGeneralStack(
       trainer.plan.scratch.scalarSlot + SCALAR.gradientNorm,
     );
     engine.norms.push(norm);
-    const expected = await referenceStep(network, layers, optimizer, batch, lossWeights);
+    const expected = await onCpu(() => referenceStep(network, layers, optimizer, batch, lossWeights));
     reference.losses.push(expected.loss);
     reference.norms.push(expected.gradientNorm);
   }
@@ -247,8 +265,8 @@ export async function checkGeneralStack(
   tf.dispose(variables);
   const last = steps - 1;
   return comparison.result(
-    `norms engine ${engine.norms.slice(0, 2).join(', ')} tfjs ops ${reference.norms.slice(0, 2).join(', ')}; ` +
-      `loss at step ${steps}: engine ${engine.losses[last].toFixed(6)}, tfjs ops ${reference.losses[last].toFixed(6)}`,
+    `norms engine ${engine.norms.slice(0, 2).join(', ')} tfjs CPU ${reference.norms.slice(0, 2).join(', ')}; ` +
+      `loss at step ${steps}: engine ${engine.losses[last].toFixed(6)}, tfjs CPU ${reference.losses[last].toFixed(6)}`,
   );
 }
 
