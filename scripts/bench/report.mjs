@@ -69,6 +69,10 @@ export function printReport(results) {
         `${main.longTasksOver50ms} tasks over 50 ms, worst ${fixed(main.worstTaskMs, 0)} ms ` +
         `(load average ${main.loadAverage.join(' → ')})`,
     );
+    for (const script of main.slowestScripts?.slice(0, 3) ?? [])
+      lines.push(
+        `  in long frames: ${script.name}: ${script.count}×, ${fixed(script.totalMs, 0)} ms, worst ${fixed(script.worstMs, 0)} ms`,
+      );
   }
   console.log(`\n${lines.join('\n')}`);
   for (const { backend, profile } of results.profiles ?? []) printProfile(backend, profile);

@@ -118,6 +118,8 @@ const results = {
     latentPoints: mainThread.latentPoints,
     longTasksOver50ms: mainThread.longTasksOver50ms,
     worstTaskMs: mainThread.worstTaskMs,
+    longTaskMs: mainThread.tasks.map((task) => task.durationMs),
+    slowestScripts: mainThread.slowestScripts,
     loadAverage,
   },
   pytorchCpu,
