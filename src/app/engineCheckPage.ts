@@ -3,17 +3,7 @@
  * GPU's random numbers, call counts) in a worker on this browser's WebGPU and lists the results.
  * `window.engineCheck` holds them for the end-to-end test.
  */
-export interface CheckResult {
-  name: string;
-  passed: boolean;
-  worstError: number | null;
-  detail: string;
-}
-
-type CheckMessage =
-  | { type: 'progress'; result: CheckResult }
-  | { type: 'done'; results: CheckResult[]; numTensors: number }
-  | { type: 'error'; message: string };
+import type { CheckMessage, CheckResult } from '../shared/engineCheck';
 
 export interface EngineCheckState {
   finished: boolean;

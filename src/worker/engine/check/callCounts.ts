@@ -6,7 +6,7 @@ import { DEFAULT_CONFIG } from '../../../shared/config';
 import { gpuCallCounts, gpuCallsBetween, installGpuCallCounter } from '../../bench/gpuCallCounter';
 import { createDenseAutoencoder, REFERENCE_SPEC } from '../../model/denseAutoencoder';
 import { EngineStepper, engineOptionsFor } from '../engineStepper';
-import type { CheckResult } from './checkTools';
+import type { CheckResult } from '../../../shared/engineCheck';
 
 export async function checkCallCounts(): Promise<CheckResult> {
   const name = 'steady engine step: ≤ 100 dispatches, ≤ 2 submits, nothing created';

@@ -2,14 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { EngineStepper } from '../engineStepper';
 import { SCALAR } from '../wgsl/stepKernels';
-
-export interface CheckResult {
-  name: string;
-  passed: boolean;
-  /** Worst relative error found, where the check compares numbers. */
-  worstError: number | null;
-  detail: string;
-}
+import type { CheckResult } from '../../../shared/engineCheck';
 
 /** Reads `count` floats of an engine buffer through tfjs (which queues the read after our submits). */
 export async function readFloats(buffer: GPUBuffer, count: number, offset = 0): Promise<Float32Array> {

@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-webgpu';
 import { REFERENCE_SPEC } from '../../model/denseAutoencoder';
 import { checkCallCounts } from './callCounts';
-import type { CheckResult } from './checkTools';
+import type { CheckMessage, CheckResult } from '../../../shared/engineCheck';
 import { checkGeneralStack, MIXED_SIGMOID_STACK, SIGMOID_HIDDEN_STACK } from './generalStacks';
 import { checkRandomness } from './randomness';
 import { checkStateRoundTrip } from './stateRoundTrip';
@@ -14,6 +14,7 @@ import { checkTfjsParity } from './tfjsParity';
 import { checkTfjsStepAgainstTorch, checkTorchParity } from './torchParity';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
+const post = (message: CheckMessage): void => scope.postMessage(message);
 
 /** The reference model without dropout (masks cannot be shared between the two paths). */
 const REFERENCE_NO_DROPOUT = {
@@ -35,7 +36,7 @@ async function runChecks(): Promise<CheckResult[]> {
   const results: CheckResult[] = [];
   const record = (result: CheckResult) => {
     results.push(result);
-    scope.postMessage({ type: 'progress', result });
+    post({ type: 'progress', result });
   };
 
   (await checkTorchParity()).forEach(record);
@@ -72,7 +73,7 @@ async function runChecks(): Promise<CheckResult[]> {
 }
 
 runChecks().then(
-  (results) => scope.postMessage({ type: 'done', results, numTensors: tf.memory().numTensors }),
+  (results) => post({ type: 'done', results, numTensors: tf.memory().numTensors }),
   (error: unknown) =>
-    scope.postMessage({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+    post({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
 );

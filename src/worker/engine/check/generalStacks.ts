@@ -14,7 +14,8 @@ import { layoutNetwork, type DenseNetworkSpec, type NetworkLayout } from '../net
 import type { LossWeights } from '../wgsl/backwardLayer';
 import { SCALAR } from '../wgsl/stepKernels';
 import { createRandom } from '../../training/random';
-import { Comparison, readFloats, type CheckResult } from './checkTools';
+import { Comparison, readFloats } from './checkTools';
+import type { CheckResult } from '../../../shared/engineCheck';
 import { syntheticBatch } from './tfjsParity';
 
 const BATCH = 16;

@@ -8,7 +8,8 @@ import { createDenseAutoencoder } from '../../model/denseAutoencoder';
 import { DROPOUT_STREAM_BASE, NOISE_SECOND_STREAM, NOISE_STREAM, randomUniform } from '../counterRandom';
 import { EngineStepper } from '../engineStepper';
 import type { DenseNetworkSpec } from '../networkLayout';
-import { Comparison, readFloats, type CheckResult } from './checkTools';
+import { Comparison, readFloats } from './checkTools';
+import type { CheckResult } from '../../../shared/engineCheck';
 
 const BATCH = 4;
 const PIXELS = 784;

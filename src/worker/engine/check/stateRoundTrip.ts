@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { createDenseAutoencoder } from '../../model/denseAutoencoder';
 import { EngineStepper } from '../engineStepper';
 import { networkFromAutoencoder } from '../networkLayout';
-import { Comparison, stepOnBatch, type CheckResult } from './checkTools';
+import { Comparison, stepOnBatch } from './checkTools';
+import type { CheckResult } from '../../../shared/engineCheck';
 import { syntheticBatch } from './tfjsParity';
 
 const SPEC = {

@@ -19,7 +19,8 @@ import { createRandom } from '../../training/random';
 import { trainStep } from '../../training/trainStep';
 import { EngineStepper } from '../engineStepper';
 import { networkFromAutoencoder } from '../networkLayout';
-import { Comparison, stepOnBatch, type CheckResult } from './checkTools';
+import { Comparison, stepOnBatch } from './checkTools';
+import type { CheckResult } from '../../../shared/engineCheck';
 
 const LEARNING_RATE = 1e-3;
 const WEIGHT_DECAY = 1e-5;

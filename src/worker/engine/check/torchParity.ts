@@ -10,7 +10,8 @@ import { AdamW } from '../../training/adamw';
 import { trainStep } from '../../training/trainStep';
 import { EngineStepper } from '../engineStepper';
 import { networkFromAutoencoder } from '../networkLayout';
-import { Comparison, stepOnBatch, type CheckResult } from './checkTools';
+import { Comparison, stepOnBatch } from './checkTools';
+import type { CheckResult } from '../../../shared/engineCheck';
 
 const fixture = torchFixtureData.training;
 
