@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { ISOLATION_HEADERS } from './src/serviceWorker/isolationHeaders.ts';
+import { DEV_POLICY, META_POLICY, policyFor } from './src/serviceWorker/contentSecurityPolicy.ts';
 import { ISOLATION_WORKER_FILE } from './src/serviceWorker/registerIsolation.ts';
 
 const ISOLATION_WORKER_ENTRY = 'isolation-sw';
@@ -23,13 +24,49 @@ function tfjsWasmThreadsSurviveMinifying(): Plugin {
   };
 }
 
+/**
+ * The built pages carry the policy as a <meta> too, for static hosts that send no headers (the
+ * dev server's inline scripts would break under it, so only `vite build`).
+ */
+function contentSecurityPolicy(): Plugin {
+  return {
+    name: 'content-security-policy',
+    transformIndexHtml: {
+      order: 'pre',
+      handler: (_html, context) =>
+        context.server
+          ? []
+          : [
+              {
+                tag: 'meta',
+                attrs: { 'http-equiv': 'Content-Security-Policy', content: META_POLICY },
+                injectTo: 'head-prepend',
+              },
+            ],
+    },
+    // Pages and worker scripts get different policies: only the training worker compiles WASM.
+    configurePreviewServer(server) {
+      server.middlewares.use((request, response, next) => {
+        const dest = request.headers['sec-fetch-dest'];
+        const pathname = new URL(request.url ?? '/', 'http://host').pathname;
+        response.setHeader(
+          'Content-Security-Policy',
+          policyFor(typeof dest === 'string' ? dest : undefined, pathname),
+        );
+        next();
+      });
+    },
+  };
+}
+
 export default defineConfig({
   // Relative base: the built site works from any static host under any path.
   base: './',
-  plugins: [react()],
+  plugins: [react(), contentSecurityPolicy()],
   worker: { format: 'es', plugins: () => [tfjsWasmThreadsSurviveMinifying()] },
-  // Cross-origin isolation lets tfjs's WASM backend use threads (SharedArrayBuffer).
-  server: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
+  // Cross-origin isolation lets tfjs's WASM backend use threads (SharedArrayBuffer). The preview
+  // server's CSP comes from the plugin above; the dev server's inline HMR code needs a looser one.
+  server: { host: '127.0.0.1', headers: { ...ISOLATION_HEADERS, 'Content-Security-Policy': DEV_POLICY } },
   preview: { host: '127.0.0.1', strictPort: true, headers: ISOLATION_HEADERS },
   build: {
     target: 'es2022',

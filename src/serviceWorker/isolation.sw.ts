@@ -1,7 +1,9 @@
 /**
  * Service worker for static hosts without header control: adds the cross-origin isolation
- * headers to every same-origin response, so the app gets WASM threads there too.
+ * headers and our Content-Security-Policy to every same-origin response, so the app gets WASM
+ * threads and the same policy there as on the preview server.
  */
+import { policyFor } from './contentSecurityPolicy';
 import { withIsolationHeaders } from './isolationHeaders';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -12,7 +14,9 @@ self.addEventListener('activate', (event) => event.waitUntil(self.clients.claim(
 
 self.addEventListener('fetch', (event) => {
   const { request } = event;
+  const url = new URL(request.url);
   // Cross-origin responses are left alone: adding headers cannot vouch for another origin.
-  if (new URL(request.url).origin !== self.location.origin) return;
-  event.respondWith(fetch(request).then(withIsolationHeaders));
+  if (url.origin !== self.location.origin) return;
+  const policy = policyFor(request.destination, url.pathname);
+  event.respondWith(fetch(request).then((response) => withIsolationHeaders(response, policy)));
 });

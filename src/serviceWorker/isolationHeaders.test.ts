@@ -17,6 +17,15 @@ describe('withIsolationHeaders', () => {
     expect(await isolated.text()).toBe('{"ok":true}');
   });
 
+  it('adds a Content-Security-Policy next to a host policy, which the browser then also enforces', () => {
+    const original = new Response('', { headers: { 'Content-Security-Policy': "frame-ancestors 'self'" } });
+    const isolated = withIsolationHeaders(original, "default-src 'none'");
+    expect(isolated.headers.get('Content-Security-Policy')).toBe(
+      "frame-ancestors 'self', default-src 'none'",
+    );
+    expect(withIsolationHeaders(new Response('')).headers.has('Content-Security-Policy')).toBe(false);
+  });
+
   it('passes through responses it cannot rebuild', () => {
     const networkError = Response.error();
     expect(withIsolationHeaders(networkError)).toBe(networkError);

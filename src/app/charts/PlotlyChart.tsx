@@ -13,10 +13,11 @@ import type {
 } from 'plotly.js-dist-min';
 import { drawScheduler } from '../frameScheduler';
 
-type PlotlyModule = typeof import('plotly.js-dist-min').default;
+type PlotlyModule = typeof import('plotly.js-strict-dist-min').default;
 let plotlyPromise: Promise<PlotlyModule> | null = null;
 export function loadPlotly(): Promise<PlotlyModule> {
-  plotlyPromise ??= import('plotly.js-dist-min').then((module) => module.default);
+  // The strict bundle: the default one compiles scattergl's WebGL code with `new Function`.
+  plotlyPromise ??= import('plotly.js-strict-dist-min').then((module) => module.default);
   return plotlyPromise;
 }
 
