@@ -1,6 +1,7 @@
 /** `window.playground.snapshot()`: the read-only view that end-to-end tests use (CONTRACT.md). */
 import type { DatasetName } from '../shared/config';
 import type { ImageMetrics, MetricsRecord } from '../shared/protocol';
+import { debugHooks, type DebugHooks } from './debugHooks';
 import { usePlayground } from './store';
 
 export interface PlaygroundSnapshot {
@@ -61,10 +62,10 @@ export function snapshot(): PlaygroundSnapshot {
 
 declare global {
   interface Window {
-    playground: { snapshot: () => PlaygroundSnapshot };
+    playground: { snapshot: () => PlaygroundSnapshot; debug: DebugHooks };
   }
 }
 
 export function exposePlayground(): void {
-  window.playground = { snapshot };
+  window.playground = { snapshot, debug: debugHooks };
 }

@@ -86,4 +86,5 @@ export const training = {
   step: () => send({ type: 'step' }),
   reset: (config: TrainingConfig) => send({ type: 'reset', config }),
   restoreBest: () => send({ type: 'restoreBest' }),
+  injectNonFinite: () => send({ type: 'injectNonFinite' }),
 };

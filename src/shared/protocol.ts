@@ -25,6 +25,8 @@ export type WorkerCommand =
   | { type: 'restoreBest' }
   /** The whole view request, sent whenever it changes; the worker redraws what it changes. */
   | { type: 'setViews'; views: ViewRequest }
+  /** Test hook: the next training loss becomes NaN, as a divergence would make it. */
+  | { type: 'injectNonFinite' }
   /** Measures the training steps side by side (the bench page); the worker trains nothing else after. */
   | { type: 'runBenchmark'; request: BenchmarkRequest; dataBaseUrl: string };
 

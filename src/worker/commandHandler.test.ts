@@ -1,65 +1,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIG, type TrainingConfig } from '../shared/config';
 import { IMAGE_PIXELS } from '../shared/dataset';
-import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
-import { DEFAULT_VIEW_REQUEST, type ViewRequest } from '../shared/viewRequest';
-import { createCommandHandler, type HandlerDependencies } from './commandHandler';
 import { DatasetError } from './data/idx';
-import type { LoadedDataset } from './data/loadDataset';
-import { syntheticSplit } from './training/syntheticImages';
-
-const dataset: LoadedDataset = { train: syntheticSplit(64), test: syntheticSplit(30) };
-
-const config: TrainingConfig = {
-  ...DEFAULT_CONFIG,
-  batchSize: 16,
-  epochs: 2,
-  seed: 5,
-  trainSubset: 64,
-  testSubset: 30,
-};
-
-function harness(loadDataset: HandlerDependencies['loadDataset'] = async () => dataset) {
-  const events: WorkerEvent[] = [];
-  const handle = createCommandHandler({
-    selectBackend: async () => ({ backend: 'cpu', reason: 'test', adapterDescription: null }),
-    loadDataset,
-    yieldToEvents: () => new Promise((resolve) => setImmediate(resolve)),
-    watchDeviceLoss: () => undefined,
-  });
-  const send = (command: WorkerCommand) => handle(command, (event) => events.push(event));
-  const ofType = <T extends WorkerEvent['type']>(type: T) =>
-    events.filter((e): e is Extract<WorkerEvent, { type: T }> => e.type === type);
-  const lastStatus = () => ofType('statusChanged').at(-1)?.status;
-  const losses = () => ofType('batchesTrained').flatMap((e) => e.losses);
-  const grids = () => ofType('reconstructionsComputed').filter((e) => e.purpose === 'grid');
-  return { events, send, ofType, lastStatus, losses, grids };
-}
-
-function mean(values: number[]): number {
-  return values.reduce((sum, value) => sum + value, 0) / values.length;
-}
-
-async function until(condition: () => boolean, timeoutMs = 60_000): Promise<void> {
-  const started = Date.now();
-  while (!condition()) {
-    if (Date.now() - started > timeoutMs) throw new Error('timed out');
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-const initialize: WorkerCommand = {
-  type: 'initialize',
-  config,
-  views: DEFAULT_VIEW_REQUEST,
-  dataBaseUrl: 'http://localhost/',
-};
-
-const setViews = (change: Partial<ViewRequest>): WorkerCommand => ({
-  type: 'setViews',
-  views: { ...DEFAULT_VIEW_REQUEST, ...change },
-});
+import { config, dataset, harness, initialize, mean, setViews, until } from './testing/handlerHarness';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');

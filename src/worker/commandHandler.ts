@@ -15,7 +15,11 @@ import {
 } from '../shared/protocol';
 import { DEFAULT_VIEW_REQUEST } from '../shared/viewRequest';
 import type { LoadedDataset } from './data/loadDataset';
+import { CancelScope, isCancelled } from './control/cancellation';
+import { RunStatusMachine } from './control/runStatusMachine';
+import { serialCommands } from './control/serialCommands';
 import { chooseStepper } from './training/chooseStepper';
+import { TrainingDiverged } from './training/trainingDiverged';
 import { TrainingSession } from './training/trainingSession';
 import { createRunSplits, disposeRunSplits } from './training/splits';
 import { drawView, VIEW_PARTS } from './views/panelViews';
@@ -31,12 +35,14 @@ export interface HandlerDependencies {
       onProgress?: (file: string, loadedBytes: number, totalBytes: number | null) => void;
     },
   ): Promise<LoadedDataset>;
-  /** Lets queued messages (pause, slider moves) in between training steps. */
+  /** A macrotask: lets queued messages (pause, slider moves) in between steps and chunks. */
   yieldToEvents(): Promise<void>;
   watchDeviceLoss(onLost: (message: string) => void): void;
 }
 
 export type CommandHandler = (command: WorkerCommand, emit: EmitEvent) => Promise<void>;
+
+const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createCommandHandler(deps: HandlerDependencies): CommandHandler {
   let data: LoadedDataset | null = null;
@@ -44,19 +50,29 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
   let dataBaseUrl = '';
   let session: TrainingSession | null = null;
   let runLoop: Promise<void> | null = null;
+  const status = new RunStatusMachine();
+  // Pause and reset cancel the training loop (and the epoch end it awaits) through this scope.
+  const runScope = new CancelScope(deps.yieldToEvents);
   // The page sends its request with `initialize`; the default only types the state before it.
-  const painter = new ViewPainter<TrainingSession>(DEFAULT_VIEW_REQUEST, drawView);
-  let failed = false;
-
-  const setStatus = (next: RunStatus, emit: EmitEvent) => {
-    emit({ type: 'statusChanged', status: next });
-  };
+  const painter = new ViewPainter<TrainingSession>(DEFAULT_VIEW_REQUEST, drawView, deps.yieldToEvents);
 
   const fail = (error: unknown, emit: EmitEvent) => {
-    failed = true;
     session?.pause();
-    emit({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-    setStatus('failed', emit);
+    emit({ type: 'failed', message: errorMessage(error) });
+    status.to('failed', emit);
+  };
+
+  /** Background drawing (not awaited by a command): a stop is normal, anything else a failure. */
+  const drawInBackground = (drawing: Promise<void>, emit: EmitEvent) =>
+    void drawing.catch((error: unknown) => {
+      if (!isCancelled(error)) fail(error, emit);
+    });
+
+  /** Stops long work at its next yield point: the training loop, its epoch end, the views. */
+  const interrupt = () => {
+    session?.pause();
+    runScope.cancel();
+    painter.stop();
   };
 
   async function ensureData(config: TrainingConfig, emit: EmitEvent): Promise<LoadedDataset> {
@@ -102,6 +118,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       config,
       splits,
       emit,
+      // Stopped by pause or reset like the loop that awaits it.
       () => painter.redraw(VIEW_PARTS, emit),
       (model) => chooseStepper(model, config, splits),
     ).catch((error: unknown) => {
@@ -109,7 +126,6 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       throw error;
     });
     session = created;
-    failed = false;
     emit({
       type: 'runReset',
       config,
@@ -117,9 +133,10 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       trainStepReason: created.stepperReason,
       numTensors: tf.memory().numTensors,
     });
-    setStatus('idle', emit);
     painter.attach(created);
+    // The panels show the untrained model before `idle` says it can train.
     await painter.redraw(MODEL_VIEWS, emit);
+    status.to('idle', emit);
   }
 
   function disposeSession() {
@@ -130,29 +147,43 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
   }
 
   async function stopRunLoop() {
-    session?.pause();
+    interrupt();
     await runLoop;
   }
 
   function startRunLoop(current: TrainingSession, emit: EmitEvent) {
-    setStatus('training', emit);
+    if (!status.to('training', emit)) return;
     runLoop = current
-      .run(deps.yieldToEvents)
+      .run(runScope.begin())
       .then(() => {
-        if (session === current && !failed) setStatus(current.isFinished ? 'done' : 'paused', emit);
+        if (current.isFinished) status.to('done', emit);
       })
-      .catch((error: unknown) => fail(error, emit))
+      .catch((error: unknown) => endedByError(current, error, emit))
       .finally(() => {
         runLoop = null;
       });
   }
+
+  /** A cancelled loop ends quietly (the canceller sets the status); a divergence restores weights. */
+  async function endedByError(current: TrainingSession, error: unknown, emit: EmitEvent) {
+    if (isCancelled(error)) return;
+    if (!(error instanceof TrainingDiverged) || current !== session) return fail(error, emit);
+    const restored = await current.restoreAfterDivergence();
+    if (restored) emit({ type: 'bestRestored', ...restored });
+    fail(new Error(error.explain(restored?.epoch ?? null)), emit);
+    drawInBackground(painter.redraw(MODEL_VIEWS, emit), emit);
+  }
+
+  /** The status a stopped (not failed) run has. */
+  const settledStatus = (current: TrainingSession): RunStatus =>
+    current.isFinished ? 'done' : current.step > 0 ? 'paused' : 'idle';
 
   async function handle(command: WorkerCommand, emit: EmitEvent): Promise<void> {
     switch (command.type) {
       case 'initialize': {
         dataBaseUrl = command.dataBaseUrl;
         await painter.setRequest(command.views, emit);
-        setStatus('loading', emit);
+        status.to('loading', emit);
         const choice = await deps.selectBackend(command.config.backend);
         emit({ type: 'backendSelected', ...choice });
         deps.watchDeviceLoss((message) => fail(new Error(`${message} Reload the page to continue.`), emit));
@@ -161,46 +192,64 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       }
       case 'reset': {
         const problems = validateConfig(command.config);
-        if (problems.length > 0 && session && !failed) {
+        const usable = session && status.status !== 'failed';
+        if (problems.length > 0 && usable) {
           // A refused reset keeps the current run: the user loses nothing.
           emit({ type: 'failed', message: `Settings out of range: ${problems.join('; ')}` });
           return;
         }
-        setStatus('loading', emit);
+        await stopRunLoop();
+        status.to('loading', emit);
         try {
           await newSession(command.config, emit);
         } catch (error) {
           // Data for the new settings failed to load: report it and keep the current run usable.
-          if (!session || failed) throw error;
-          emit({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
-          setStatus(session.isFinished ? 'done' : session.step > 0 ? 'paused' : 'idle', emit);
+          if (!session || !usable || isCancelled(error)) throw error;
+          emit({ type: 'failed', message: errorMessage(error) });
+          status.to(settledStatus(session), emit);
         }
         return;
       }
       case 'start':
       case 'resume':
-        if (session && !session.isRunning && !session.isFinished && !failed) startRunLoop(session, emit);
+        if (session && (status.status === 'idle' || status.status === 'paused')) startRunLoop(session, emit);
         return;
       case 'pause':
-        session?.pause();
+        await stopRunLoop();
+        if (status.status !== 'training' || !session) return;
+        status.to(settledStatus(session), emit);
+        // The views the pause stopped are drawn while paused; the next command stops them again.
+        drawInBackground(painter.resume(emit), emit);
         return;
-      case 'step':
-        if (!session || session.isRunning || session.isFinished || failed) return;
-        setStatus('training', emit);
-        await session.trainOneStep();
-        await session.settle();
-        session.pause();
-        setStatus(session.isFinished ? 'done' : 'paused', emit);
+      case 'step': {
+        const current = session;
+        if (!current || (status.status !== 'idle' && status.status !== 'paused')) return;
+        status.to('training', emit);
+        try {
+          await current.trainOneStep(runScope.begin());
+          await current.settle();
+        } catch (error) {
+          await endedByError(current, error, emit);
+        }
+        current.pause();
+        // Refused after a failure: failed stays.
+        status.to(settledStatus(current), emit);
         return;
+      }
       case 'restoreBest': {
-        const restored = await session?.restoreBest();
-        if (!session || !restored) return;
+        if (!session || status.status === 'training' || status.status === 'loading') return;
+        const restored = await session.restoreBest();
+        if (!restored) return;
         emit({ type: 'bestRestored', ...restored });
-        await painter.redraw(VIEW_PARTS, emit);
+        // The history keeps each epoch's metrics: only the views of the model are redrawn.
+        await painter.redraw(MODEL_VIEWS, emit);
         return;
       }
       case 'setViews':
         await painter.setRequest(command.views, emit);
+        return;
+      case 'injectNonFinite':
+        session?.poisonNextLoss();
         return;
       case 'runBenchmark': {
         await stopRunLoop();
@@ -227,11 +276,25 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
     }
   }
 
-  return async (command, emit) => {
+  const guarded = async (command: WorkerCommand, emit: EmitEvent) => {
     try {
       await handle(command, emit);
     } catch (error) {
-      fail(error, emit);
+      // Work a later command cancelled is not a failure.
+      if (!isCancelled(error)) fail(error, emit);
     }
   };
+  return serialCommands(guarded, (command) => {
+    if (INTERRUPTING.has(command.type)) interrupt();
+    // The painter orders its own draws and always draws the latest request.
+    return command.type === 'setViews' || command.type === 'injectNonFinite' ? 'run-now' : 'queue';
+  });
 }
+
+/** Commands that stop long work the moment they arrive, before those queued ahead of them run. */
+const INTERRUPTING: ReadonlySet<WorkerCommand['type']> = new Set([
+  'pause',
+  'reset',
+  'initialize',
+  'runBenchmark',
+]);

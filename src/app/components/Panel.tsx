@@ -1,5 +1,6 @@
 /** A titled panel with its one-line caption, the unit of the page layout. */
 import type { ReactNode } from 'react';
+import { CheckpointNote } from './CheckpointNote';
 
 interface PanelProps {
   title: string;
@@ -7,10 +8,12 @@ interface PanelProps {
   testId?: string;
   className?: string;
   actions?: ReactNode;
+  /** The panel draws the model: it says so when that is a restored checkpoint. */
+  showsModel?: boolean;
   children: ReactNode;
 }
 
-export function Panel({ title, caption, testId, className, actions, children }: PanelProps) {
+export function Panel({ title, caption, testId, className, actions, showsModel, children }: PanelProps) {
   return (
     <section className={`panel ${className ?? ''}`} data-testid={testId} aria-label={title}>
       <header className="panel-header">
@@ -18,6 +21,7 @@ export function Panel({ title, caption, testId, className, actions, children }: 
         {actions}
       </header>
       <p className="panel-caption">{caption}</p>
+      {showsModel && <CheckpointNote />}
       {children}
     </section>
   );

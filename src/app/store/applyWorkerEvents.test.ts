@@ -66,7 +66,7 @@ describe('applyWorkerEvents', () => {
     expect(state).toMatchObject({ epoch: 1, step: 4, stepInEpoch: 0, epochElapsedMs: 0, numTensors: 130 });
   });
 
-  it('replaces the metrics of an epoch computed again (restored best) and keeps the others', () => {
+  it('replaces the metrics of an epoch computed again and keeps the others', () => {
     const state = feed([metrics(1, 0.05), metrics(2, 0.04)], [metrics(1, 0.03)]);
     expect(state.metricsHistory.map((m) => [m.epoch, m.mse])).toEqual([
       [2, 0.04],
@@ -124,6 +124,24 @@ describe('applyWorkerEvents', () => {
       'Restored the best checkpoint (epoch 1, validation loss 0.0600).',
       'Restored the best checkpoint (epoch 2, validation loss 0.0500).',
     ]);
+  });
+
+  it('marks the views as the restored checkpoint’s, keeps the epoch history, and unmarks them on training', () => {
+    const trained = feed([
+      batches([1, 2, 3, 4]),
+      { type: 'epochEnded', numTensors: 130, ...record },
+      metrics(1, 0.05),
+    ]);
+    const restored = feed(
+      [batches([1, 2, 3, 4]), { type: 'epochEnded', numTensors: 130, ...record }, metrics(1, 0.05)],
+      [{ type: 'bestRestored', epoch: 1, validationLoss: 0.07 }],
+    );
+    expect(restored.restoredEpoch).toBe(1);
+    expect(restored.epochRecords).toEqual(trained.epochRecords);
+    expect(restored.metricsHistory).toEqual(trained.metricsHistory);
+    expect(restored.epoch).toBe(1);
+    expect({ ...restored, ...applyWorkerEvents(restored, [batches([5])]) }.restoredEpoch).toBeNull();
+    expect({ ...restored, ...applyWorkerEvents(restored, [runReset(10)]) }.restoredEpoch).toBeNull();
   });
 
   it('tracks each file’s loading progress and starts afresh with a new load', () => {

@@ -52,6 +52,7 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
         epochElapsedMs: event.epochElapsedMs,
         learningRate: event.learningRate,
         numTensors: event.numTensors,
+        restoredEpoch: null,
       });
       return;
     }
@@ -65,10 +66,13 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
         epochElapsedMs: 0,
         learningRate: event.learningRate,
         numTensors,
+        restoredEpoch: null,
       });
       return;
     }
     case 'bestRestored':
+      // The epoch history stays as it was; the views now show this checkpoint.
+      patch.restoredEpoch = event.epoch;
       patch.warnings = [
         ...current.warnings,
         `Restored the best checkpoint (epoch ${event.epoch}, validation loss ${event.validationLoss.toFixed(4)}).`,
@@ -82,6 +86,7 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
         trainStepReason: event.trainStepReason,
         numTensors: event.numTensors,
         errorMessage: null,
+        restoredEpoch: null,
         epoch: 0,
         step: 0,
         stepInEpoch: 0,

@@ -26,6 +26,8 @@ export interface RunSlice {
   stepsPerEpoch: number;
   epochElapsedMs: number;
   learningRate: number;
+  /** The epoch of the checkpoint the model holds since a restore, until training goes on. */
+  restoredEpoch: number | null;
   numTensors: number;
   dataProgress: Record<string, FileProgress>;
   dataCounts: { train: number; validation: number; test: number } | null;
@@ -53,6 +55,7 @@ export const createRunSlice =
     stepsPerEpoch: 0,
     epochElapsedMs: 0,
     learningRate: initialConfig.learningRate,
+    restoredEpoch: null,
     numTensors: 0,
     dataProgress: {},
     dataCounts: null,

@@ -26,3 +26,4 @@ export const selectSetEvalNoiseLevel = (s: PlaygroundState) => s.setEvalNoiseLev
 export const selectSetLatentPoint = (s: PlaygroundState) => s.setLatentPoint;
 export const selectSetBrushedTestIndices = (s: PlaygroundState) => s.setBrushedTestIndices;
 export const selectDatasetName = (s: PlaygroundState) => s.runConfig.dataset;
+export const selectRestoredEpoch = (s: PlaygroundState) => s.restoredEpoch;

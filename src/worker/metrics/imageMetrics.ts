@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_PIXELS, IMAGE_SIDE } from '../../shared/dataset';
 import type { ImageMetrics } from '../../shared/protocol';
+import { NEVER_CANCELLED, type YieldPoint } from '../control/cancellation';
 
 /** PSNR of a perfect reconstruction (MSE 0) is infinite; report this instead, as a finite number. */
 export const PSNR_CAP_DB = 100;
@@ -113,13 +114,14 @@ function paddedChunk(images: tf.Tensor2D, start: number, rows: number, size: num
 /**
  * Means over all images of MSE, PSNR, SSIM and global SSIM. Works in chunks of one fixed shape
  * (the last one zero-padded, the padding left out of the sums) so memory stays bounded and GPU
- * backends compile each kernel once; reads back once, with `await data()` (dataSync kills
- * WebGPU under SwiftShader).
+ * backends compile each kernel once; reads each chunk's four sums back with `await data()`
+ * (dataSync kills WebGPU under SwiftShader) and awaits `between` before the next chunk.
  */
 export async function computeImageMetrics(
   target: tf.Tensor2D,
   output: tf.Tensor2D,
   chunkSize = 1000,
+  between: YieldPoint = NEVER_CANCELLED,
 ): Promise<ImageMetrics> {
   const count = target.shape[0];
   if (!tf.util.arraysEqual(target.shape, output.shape) || target.shape[1] !== IMAGE_PIXELS) {
@@ -131,32 +133,25 @@ export async function computeImageMetrics(
   if (!Number.isInteger(chunkSize) || chunkSize < 1) throw new RangeError(`Bad chunk size ${chunkSize}`);
 
   const size = Math.min(chunkSize, count);
-  const chunkSums: tf.Tensor1D[] = [];
-  try {
-    for (let start = 0; start < count; start += size) {
-      const rows = Math.min(size, count - start);
-      chunkSums.push(
-        tf.tidy(() => {
-          const a = paddedChunk(target, start, rows, size);
-          const b = paddedChunk(output, start, rows, size);
-          const perImage = tf.stack([
-            meanSquaredErrorPerImage(a, b),
-            psnrPerImage(a, b),
-            ssimGaussianPerImage(a, b),
-            ssimGlobalPerImage(a, b),
-          ]);
-          return tf.sum(tf.slice(perImage, [0, 0], [4, rows]), 1);
-        }),
-      );
-    }
-    const sumsTensor = tf.stack(chunkSums);
-    const sums = await sumsTensor.data().finally(() => sumsTensor.dispose());
-    // Adding the chunk sums in float64 keeps the means exact to float32 precision.
-    const totals = [0, 0, 0, 0];
-    sums.forEach((value, i) => (totals[i % 4] += value));
-    const [mse, psnr, ssim, ssimGlobal] = totals.map((total) => total / count);
-    return { mse, psnr, ssim, ssimGlobal };
-  } finally {
-    chunkSums.forEach((sum) => sum.dispose());
+  // Adding the chunk sums in float64 keeps the means exact to float32 precision.
+  const totals = [0, 0, 0, 0];
+  for (let start = 0; start < count; start += size) {
+    if (start > 0) await between();
+    const rows = Math.min(size, count - start);
+    const chunkSums = tf.tidy(() => {
+      const a = paddedChunk(target, start, rows, size);
+      const b = paddedChunk(output, start, rows, size);
+      const perImage = tf.stack([
+        meanSquaredErrorPerImage(a, b),
+        psnrPerImage(a, b),
+        ssimGaussianPerImage(a, b),
+        ssimGlobalPerImage(a, b),
+      ]);
+      return tf.sum(tf.slice(perImage, [0, 0], [4, rows]), 1);
+    });
+    const sums = await chunkSums.data().finally(() => chunkSums.dispose());
+    sums.forEach((value, i) => (totals[i] += value));
   }
+  const [mse, psnr, ssim, ssimGlobal] = totals.map((total) => total / count);
+  return { mse, psnr, ssim, ssimGlobal };
 }

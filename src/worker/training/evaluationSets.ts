@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';
+import type { YieldPoint } from '../control/cancellation';
 import type { DenseAutoencoder } from '../model/denseAutoencoder';
 import { forwardInChunks, mapInChunks } from './chunkedEval';
 import { perSampleReconstructionLoss } from './losses';
@@ -17,7 +18,7 @@ export class EvaluationSets {
   private readonly noisyTestImages: tf.Tensor2D;
   /** [count, 2·784]: held-out noisy inputs beside their clean targets (validation on a holdout only). */
   private readonly holdoutPairs: tf.Tensor2D | null;
-  private cachedTestReconstruction: { weightsVersion: number; output: tf.Tensor2D } | null = null;
+  private cachedTestReconstruction: { weightsVersion: number; output: Promise<tf.Tensor2D> } | null = null;
 
   constructor(
     private readonly config: TrainingConfig,
@@ -34,45 +35,61 @@ export class EvaluationSets {
           });
   }
 
-  /** The model's output for the noisy test images; `weightsVersion` says when to recompute. */
-  testReconstruction(model: DenseAutoencoder, weightsVersion: number): tf.Tensor2D {
+  /**
+   * The model's output for the noisy test images; `weightsVersion` says when to recompute. One
+   * computation at a time is shared by every caller asking for the same weights.
+   */
+  testReconstruction(
+    model: DenseAutoencoder,
+    weightsVersion: number,
+    between: YieldPoint,
+  ): Promise<tf.Tensor2D> {
     const cached = this.cachedTestReconstruction;
     if (cached?.weightsVersion === weightsVersion) return cached.output;
-    cached?.output.dispose();
-    // Kept: callers may ask from inside a tf.tidy, which must not dispose the cache.
-    const output = tf.keep(
-      forwardInChunks(
-        this.noisyTestImages,
-        (noisy) => model.forward(noisy, { training: false }).reconstruction,
-      ),
+    void cached?.output.then(
+      (output) => output.dispose(),
+      () => undefined,
     );
-    this.cachedTestReconstruction = { weightsVersion, output };
+    const output = forwardInChunks(
+      this.noisyTestImages,
+      (noisy) => model.forward(noisy, { training: false }).reconstruction,
+      between,
+    );
+    const entry = { weightsVersion, output };
+    this.cachedTestReconstruction = entry;
+    // A cancelled computation is not kept: the next caller starts again.
+    output.catch(() => {
+      if (this.cachedTestReconstruction === entry) this.cachedTestReconstruction = null;
+    });
     return output;
   }
 
-  async validationLoss(model: DenseAutoencoder, weightsVersion: number): Promise<number> {
+  async validationLoss(
+    model: DenseAutoencoder,
+    weightsVersion: number,
+    between: YieldPoint,
+  ): Promise<number> {
     if (!this.holdoutPairs) {
+      const reconstruction = await this.testReconstruction(model, weightsVersion, between);
       const mean = tf.tidy(() =>
-        tf.mean(
-          perSampleReconstructionLoss(
-            this.splits.testImages,
-            this.testReconstruction(model, weightsVersion),
-            this.config,
-          ),
-        ),
+        tf.mean(perSampleReconstructionLoss(this.splits.testImages, reconstruction, this.config)),
       );
       const [loss] = await mean.data();
       mean.dispose();
       return loss;
     }
-    const perSample = await mapInChunks(this.holdoutPairs, (pairs) => {
-      const [noisy, clean] = tf.split(pairs, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
-      return perSampleReconstructionLoss(
-        clean,
-        model.forward(noisy, { training: false }).reconstruction,
-        this.config,
-      );
-    });
+    const perSample = await mapInChunks(
+      this.holdoutPairs,
+      (pairs) => {
+        const [noisy, clean] = tf.split(pairs, 2, 1) as [tf.Tensor2D, tf.Tensor2D];
+        return perSampleReconstructionLoss(
+          clean,
+          model.forward(noisy, { training: false }).reconstruction,
+          this.config,
+        );
+      },
+      between,
+    );
     let sum = 0;
     for (const value of perSample) sum += value;
     return sum / perSample.length;
@@ -81,6 +98,10 @@ export class EvaluationSets {
   dispose(): void {
     this.noisyTestImages.dispose();
     this.holdoutPairs?.dispose();
-    this.cachedTestReconstruction?.output.dispose();
+    void this.cachedTestReconstruction?.output.then(
+      (output) => output.dispose(),
+      () => undefined,
+    );
+    this.cachedTestReconstruction = null;
   }
 }

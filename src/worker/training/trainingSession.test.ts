@@ -6,6 +6,8 @@ import { createRunSplits, disposeRunSplits } from './splits';
 import { syntheticSplit } from './syntheticImages';
 import { TfjsStepper } from './tfjsStepper';
 import { TrainingSession } from './trainingSession';
+import { TrainingDiverged } from './trainingDiverged';
+import { Cancelled, type YieldPoint } from '../control/cancellation';
 
 const dataset = { train: syntheticSplit(32), test: syntheticSplit(10) };
 
@@ -116,5 +118,36 @@ describe('TrainingSession', () => {
     const { session } = await pinnedSession(NO_PLATEAU, []);
     await session.trainOneStep();
     expect(await session.restoreBest()).toBeNull();
+  });
+
+  it('runs an epoch end again when its validation was cancelled, changing nothing before', async () => {
+    const { session, ofType } = await pinnedSession(NO_PLATEAU, []);
+    let cancelling = true;
+    session.validationLoss = async (between) => {
+      await between?.();
+      return 0.4;
+    };
+    const cancelOnce: YieldPoint = async () => {
+      if (cancelling) throw new Cancelled();
+    };
+    await session.trainOneStep();
+    await expect(session.trainOneStep(cancelOnce)).rejects.toThrow(Cancelled);
+    expect([session.epoch, session.step, ofType('epochEnded').length]).toEqual([0, 2, 0]);
+    cancelling = false;
+    // The next step first ends the epoch, then trains the first step of the next.
+    await session.trainOneStep(cancelOnce);
+    expect([session.epoch, session.step, session.stepInEpoch]).toEqual([1, 3, 1]);
+    expect(ofType('epochEnded').map((e) => e.epoch)).toEqual([1]);
+  });
+
+  it('turns the next loss into a divergence when poisoned, and never reports it', async () => {
+    const { session, ofType } = await pinnedSession(NO_PLATEAU, [0.3]);
+    await session.trainOneStep();
+    session.poisonNextLoss();
+    await expect(session.trainOneStep()).rejects.toThrow(TrainingDiverged);
+    await session.settle().catch(() => undefined);
+    const reported = ofType('batchesTrained').flatMap((e) => e.losses);
+    expect(reported.map((l) => l.step)).toEqual([1]);
+    expect(reported.every((l) => Number.isFinite(l.loss))).toBe(true);
   });
 });

@@ -8,7 +8,10 @@ import type { TrainingConfig } from '../../shared/config';
 import type { BatchLoss, EmitEvent } from '../../shared/protocol';
 import { createDenseAutoencoder, REFERENCE_SPEC, type DenseAutoencoder } from '../model/denseAutoencoder';
 import { batchIndices, shuffledOrder, stepsPerEpoch } from './batchOrder';
+import { NEVER_CANCELLED, type YieldPoint } from '../control/cancellation';
+import { BestCheckpoint, type CheckpointInfo } from './bestCheckpoint';
 import { EvaluationSets } from './evaluationSets';
+import { TrainingDiverged } from './trainingDiverged';
 import { createRandom, type SeededRandom } from './random';
 import { ReduceLrOnPlateau } from './reduceLrOnPlateau';
 import type { RunSplits } from './splits';
@@ -43,15 +46,18 @@ export class TrainingSession {
   private lastFlushMs = 0;
   private epochTrainMs = 0;
   private epochLossSum = 0;
-  private best: { epoch: number; validationLoss: number; state: tf.Tensor[] } | null = null;
+  private readonly best = new BestCheckpoint();
   /** Counts weight changes (steps, restores), so evaluations of unchanged weights are reused. */
   private weightsVersion = 0;
+  /** The epoch of the checkpoint last restored, until the next step; 0 for the initial weights. */
+  private restoredEpoch: number | null = null;
+  private poisonNext = false;
 
   static async create(
     config: TrainingConfig,
     splits: RunSplits,
     emit: EmitEvent,
-    onEpochEnded: (summary: EpochSummary) => Promise<void>,
+    onEpochEnded: (summary: EpochSummary, between: YieldPoint) => Promise<void>,
     createStepper: StepperFactory,
   ): Promise<TrainingSession> {
     const model = createDenseAutoencoder(REFERENCE_SPEC, config.seed);
@@ -68,7 +74,7 @@ export class TrainingSession {
     readonly config: TrainingConfig,
     readonly splits: RunSplits,
     private readonly emit: EmitEvent,
-    private readonly onEpochEnded: (summary: EpochSummary) => Promise<void>,
+    private readonly onEpochEnded: (summary: EpochSummary, between: YieldPoint) => Promise<void>,
     private readonly model: DenseAutoencoder,
     readonly stepper: TrainStepper,
     /** Why this step trains the run, for the page. */
@@ -105,14 +111,19 @@ export class TrainingSession {
     return this.model;
   }
 
-  /** Trains until paused or all epochs are done. */
-  async run(yieldToEvents: () => Promise<void>): Promise<void> {
+  /** The epoch the model's weights belong to: a restored checkpoint's until training goes on. */
+  get weightsEpoch(): number {
+    return this.restoredEpoch ?? this.epoch;
+  }
+
+  /** Trains until paused, cancelled at a yield point (Cancelled), or all epochs are done. */
+  async run(between: YieldPoint): Promise<void> {
     if (this.running || this.isFinished) return;
     this.running = true;
     try {
       while (this.running && !this.isFinished) {
-        await this.trainOneStep();
-        await yieldToEvents();
+        await this.trainOneStep(between);
+        await between();
       }
     } finally {
       this.running = false;
@@ -127,9 +138,15 @@ export class TrainingSession {
     this.running = false;
   }
 
-  /** One optimiser step; ends the epoch (validation, scheduler, checkpoint) when it was the last. */
-  async trainOneStep(): Promise<void> {
+  /**
+   * One optimiser step; ends the epoch (validation, scheduler, checkpoint, views) when it was the
+   * last. An epoch end cancelled before its validation finished is done first.
+   */
+  async trainOneStep(between: YieldPoint = NEVER_CANCELLED): Promise<void> {
     this.throwIfStopped();
+    if (this.epochEndPending) await this.finishEpoch(between);
+    if (this.isFinished) return;
+    this.restoredEpoch = null;
     const startedMs = performance.now();
     const losses = await this.stepper.step({
       stepIndex: this.step,
@@ -142,11 +159,21 @@ export class TrainingSession {
     this.stepInEpoch += 1;
     this.weightsVersion += 1;
     this.recordLosses(losses);
-    if (this.stepInEpoch === this.stepsPerEpoch) this.recordLosses(await this.stepper.drain());
+    if (this.epochEndPending) this.recordLosses(await this.stepper.drain());
     this.epochTrainMs += performance.now() - startedMs;
     if (performance.now() - this.lastFlushMs > LOSS_FLUSH_INTERVAL_MS) this.flushLosses();
     this.throwIfStopped();
-    if (this.stepInEpoch === this.stepsPerEpoch) await this.finishEpoch();
+    if (this.epochEndPending) await this.finishEpoch(between);
+  }
+
+  /** The epoch's last step is done but its end (validation onwards) is not. */
+  private get epochEndPending(): boolean {
+    return this.stepInEpoch === this.stepsPerEpoch;
+  }
+
+  /** Makes the next recorded training loss NaN, as a divergence would (a test hook). */
+  poisonNextLoss(): void {
+    this.poisonNext = true;
   }
 
   /** Waits for steps still running on the device (their losses are recorded). */
@@ -157,12 +184,15 @@ export class TrainingSession {
   }
 
   private recordLosses(losses: BatchLoss[]): void {
+    if (this.poisonNext && losses.length > 0) {
+      this.poisonNext = false;
+      losses = [{ ...losses[0], loss: NaN }, ...losses.slice(1)];
+    }
     for (const record of losses) {
       if (!Number.isFinite(record.loss)) {
+        // Never charted: the run stops and the handler restores a checkpoint.
         this.running = false;
-        this.stopReason ??= new Error(
-          `The training loss became ${record.loss} at step ${record.step}; lower the learning rate and reset.`,
-        );
+        this.stopReason ??= new TrainingDiverged(record.step, record.loss);
         continue;
       }
       this.epochLossSum += record.loss;
@@ -175,24 +205,25 @@ export class TrainingSession {
   }
 
   /** The noisy test images' reconstruction, on the device (shared by validation and metrics). */
-  testReconstruction(): tf.Tensor2D {
-    return this.evaluation.testReconstruction(this.evaluationModel(), this.weightsVersion);
+  testReconstruction(between: YieldPoint = NEVER_CANCELLED): Promise<tf.Tensor2D> {
+    return this.evaluation.testReconstruction(this.evaluationModel(), this.weightsVersion, between);
   }
 
-  validationLoss(): Promise<number> {
-    return this.evaluation.validationLoss(this.evaluationModel(), this.weightsVersion);
+  validationLoss(between: YieldPoint = NEVER_CANCELLED): Promise<number> {
+    return this.evaluation.validationLoss(this.evaluationModel(), this.weightsVersion, between);
   }
 
-  private async finishEpoch(): Promise<void> {
+  /** Nothing changes before the validation loss is known, so a cancelled end can simply run again. */
+  private async finishEpoch(between: YieldPoint): Promise<void> {
     this.flushLosses();
     const trainLoss = this.epochLossSum / this.stepInEpoch;
-    const validationLoss = await this.validationLoss();
+    const validationLoss = await this.validationLoss(between);
     const { learningRate, reduced } = this.scheduler.step(validationLoss, this.learningRateValue);
     if (reduced) {
       this.learningRateValue = learningRate;
       this.stepper.setLearningRate(learningRate);
     }
-    const isBest = this.best === null || validationLoss < this.best.validationLoss;
+    const isBest = this.best.isImprovedBy(validationLoss);
     this.epoch += 1;
     if (isBest) this.keepBest(validationLoss);
     this.emit({
@@ -212,22 +243,35 @@ export class TrainingSession {
     this.epochTrainMs = 0;
     this.order = shuffledOrder(this.splits.trainCount, this.shuffleRandom);
     this.stepper.startEpoch(this.order, this.stepsPerEpoch);
-    await this.onEpochEnded({ epoch: this.epoch, validationLoss, isBest });
+    await this.onEpochEnded({ epoch: this.epoch, validationLoss, isBest }, between);
   }
 
   private keepBest(validationLoss: number): void {
-    this.best?.state.forEach((tensor) => tensor.dispose());
-    this.best = { epoch: this.epoch, validationLoss, state: this.evaluationModel().saveState() };
+    this.best.keep(this.epoch, validationLoss, this.evaluationModel());
   }
 
   /** Puts the best checkpoint's weights back into the model; null when there is none yet. */
-  async restoreBest(): Promise<{ epoch: number; validationLoss: number } | null> {
-    if (!this.best) return null;
+  async restoreBest(): Promise<CheckpointInfo | null> {
+    if (!this.best.info) return null;
     await this.settle();
-    this.model.restoreState(this.best.state);
+    return this.restore();
+  }
+
+  /**
+   * After a divergence: the best checkpoint's weights, or the initial ones (rebuilt from the
+   * seed) when no epoch has finished. No settling: the stopped run's losses are already known.
+   */
+  restoreAfterDivergence(): Promise<CheckpointInfo | null> {
+    return this.restore();
+  }
+
+  private async restore(): Promise<CheckpointInfo | null> {
+    const restored = this.best.restoreInto(this.model);
+    if (!restored) BestCheckpoint.restoreInitial(this.model, this.config.seed);
     this.weightsVersion += 1;
     await this.stepper.loadModel();
-    return { epoch: this.best.epoch, validationLoss: this.best.validationLoss };
+    this.restoredEpoch = restored?.epoch ?? 0;
+    return restored;
   }
 
   private flushLosses(): void {
@@ -248,8 +292,7 @@ export class TrainingSession {
 
   dispose(): void {
     this.running = false;
-    this.best?.state.forEach((tensor) => tensor.dispose());
-    this.best = null;
+    this.best.dispose();
     this.evaluation.dispose();
     this.stepper.dispose();
     this.model.dispose();

@@ -15,6 +15,7 @@ import {
 } from '../../shared/protocol';
 import { manifoldGridPoints, occupiedBounds } from '../../shared/manifold';
 import type { ViewRequest } from '../../shared/viewRequest';
+import type { YieldPoint } from '../control/cancellation';
 import { computeImageMetrics, psnrPerImage } from '../metrics/imageMetrics';
 import { EVAL_CHUNK_SIZE, mapInChunks } from '../training/chunkedEval';
 import { addNoise } from '../training/noise';
@@ -34,17 +35,23 @@ export async function drawView(
   request: ViewRequest,
   part: ViewPart,
   emit: EmitEvent,
+  between: YieldPoint,
 ): Promise<void> {
   const noiseType = request.evalNoiseType ?? session.config.noiseType;
   switch (part) {
     case 'grid':
       return emitGrid(session, request.gridTestIndices, request.evalNoiseLevel, noiseType, emit);
     case 'robustness':
-      return emitRobustness(session, request.stripNoiseLevels, noiseType, emit);
+      return emitRobustness(session, request.stripNoiseLevels, noiseType, emit, between);
     case 'metrics':
-      return emitMetrics(session, emit);
+      return emitMetrics(session, emit, between);
     case 'latent':
-      return emitManifold(session, request.manifoldGridSize, await emitLatentCodes(session, emit), emit);
+      return emitManifold(
+        session,
+        request.manifoldGridSize,
+        await emitLatentCodes(session, emit, between),
+        emit,
+      );
     case 'decodedPoint':
       // No point clicked yet: nothing to decode.
       if (request.latentPoint) await emitDecodedPoint(session, request.latentPoint, emit);
@@ -102,6 +109,7 @@ async function emitRobustness(
   stripNoiseLevels: readonly number[],
   noiseType: NoiseType,
   emit: EmitEvent,
+  between: YieldPoint,
 ) {
   // Test image 0 at every level of the strip.
   const strip = await triplets(
@@ -111,43 +119,60 @@ async function emitRobustness(
     noiseType,
   );
   emit({ type: 'reconstructionsComputed', purpose: 'robustness', ...strip }, transfers(strip));
-  // PSNR only, and all levels in ONE forward pass: software WebGPU is dispatch-bound, so 11
-  // separate passes with SSIM cost minutes where one batched pass costs seconds.
+  // PSNR only (SSIM over 11 levels costs minutes on software WebGPU), one pass a level with a
+  // yield point between, so a pause waits for one pass, not eleven.
   const count = Math.min(ROBUSTNESS_CURVE_IMAGES, session.splits.testCount);
-  const meanPsnrPerLevel = tf.tidy(() => {
-    const images = session.splits.testImages.slice([0, 0], [count, -1]);
-    const noisy = tf.concat(
-      ROBUSTNESS_CURVE_LEVELS.map((level) =>
-        addNoise(images, noiseType, level, displayNoiseSeed(session, level)),
-      ),
-    );
-    const targets = tf.tile(images, [ROBUSTNESS_CURVE_LEVELS.length, 1]);
-    const reconstruction = session.evaluationModel().forward(noisy, { training: false }).reconstruction;
-    return psnrPerImage(targets, reconstruction).reshape([ROBUSTNESS_CURVE_LEVELS.length, count]).mean(1);
+  const images = session.splits.testImages.slice([0, 0], [count, -1]);
+  const psnr: number[] = [];
+  try {
+    for (const level of ROBUSTNESS_CURVE_LEVELS) {
+      if (psnr.length > 0) await between();
+      const meanPsnr = tf.tidy(() => {
+        const noisy = addNoise(images, noiseType, level, displayNoiseSeed(session, level));
+        const reconstruction = session.evaluationModel().forward(noisy, { training: false }).reconstruction;
+        return psnrPerImage(images, reconstruction).mean();
+      });
+      psnr.push((await meanPsnr.data().finally(() => meanPsnr.dispose()))[0]);
+    }
+  } finally {
+    images.dispose();
+  }
+  emit({
+    type: 'robustnessCurveComputed',
+    epoch: session.weightsEpoch,
+    noiseLevels: ROBUSTNESS_CURVE_LEVELS,
+    psnr,
   });
-  const psnr = Array.from(await meanPsnrPerLevel.data());
-  meanPsnrPerLevel.dispose();
-  emit({ type: 'robustnessCurveComputed', epoch: session.epoch, noiseLevels: ROBUSTNESS_CURVE_LEVELS, psnr });
 }
 
 /** Test metrics as SPEC §6 defines them: all test images, noisy at the training noise level. */
-async function emitMetrics(session: TrainingSession, emit: EmitEvent) {
+async function emitMetrics(session: TrainingSession, emit: EmitEvent, between: YieldPoint) {
   const metrics = await computeImageMetrics(
     session.splits.testImages,
-    session.testReconstruction(),
+    await session.testReconstruction(between),
     EVAL_CHUNK_SIZE,
+    between,
   );
-  emit({ type: 'metricsComputed', epoch: session.epoch, ...metrics });
+  emit({ type: 'metricsComputed', epoch: session.weightsEpoch, ...metrics });
 }
 
 /** Sends the test set's latent codes and returns the box they occupy (read before the transfer). */
-async function emitLatentCodes(session: TrainingSession, emit: EmitEvent): Promise<LatentBounds> {
-  const codes = await mapInChunks(session.splits.testImages, (chunk) =>
-    session.evaluationModel().encode(chunk),
+async function emitLatentCodes(
+  session: TrainingSession,
+  emit: EmitEvent,
+  between: YieldPoint,
+): Promise<LatentBounds> {
+  const codes = await mapInChunks(
+    session.splits.testImages,
+    (chunk) => session.evaluationModel().encode(chunk),
+    between,
   );
   const bounds = occupiedBounds(codes);
   const labels = session.splits.testLabels.slice(0, session.splits.testCount);
-  emit({ type: 'latentCodesComputed', epoch: session.epoch, codes, labels }, [codes.buffer, labels.buffer]);
+  emit({ type: 'latentCodesComputed', epoch: session.weightsEpoch, codes, labels }, [
+    codes.buffer,
+    labels.buffer,
+  ]);
   return bounds;
 }
 

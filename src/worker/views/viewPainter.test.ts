@@ -96,4 +96,54 @@ describe('ViewPainter', () => {
     fail = false;
     await expect(painter.redraw(['grid'], emit)).resolves.toBeUndefined();
   });
+
+  it('stops at a yield point between chunks, keeps the views left, and resumes them', async () => {
+    const chunks: string[] = [];
+    let stopAfterChunk: string | null = null;
+    const painter = new ViewPainter<string>(
+      DEFAULT_VIEW_REQUEST,
+      async (_session, _request, part, _emit, between) => {
+        for (let chunk = 0; chunk < 3; chunk++) {
+          if (chunk > 0) await between();
+          chunks.push(`${part}${chunk}`);
+          if (stopAfterChunk === `${part}${chunk}`) painter.stop();
+        }
+      },
+      () => new Promise((resolve) => setTimeout(resolve, 0)),
+    );
+    const emit = (event: WorkerEvent) => void event;
+    painter.attach('run');
+    stopAfterChunk = 'robustness1';
+    await expect(painter.redraw(['grid', 'robustness', 'latent'], emit)).rejects.toThrow('cancelled');
+    expect(chunks).toEqual(['grid0', 'grid1', 'grid2', 'robustness0', 'robustness1']);
+    stopAfterChunk = null;
+    chunks.length = 0;
+    await painter.resume(emit);
+    // The stopped view starts again, then the one never begun; the finished one is not redrawn.
+    expect(chunks).toEqual(['robustness0', 'robustness1', 'robustness2', 'latent0', 'latent1', 'latent2']);
+  });
+
+  it('lets a new request preempt a long view at its next chunk and draws that view again after', async () => {
+    const chunks: string[] = [];
+    const painter = new ViewPainter<string>(
+      DEFAULT_VIEW_REQUEST,
+      async (_session, request, part, _emit, between) => {
+        for (let chunk = 0; chunk < 3; chunk++) {
+          if (chunk > 0) await between();
+          chunks.push(`${part}${chunk}@${request.evalNoiseLevel}`);
+        }
+      },
+      () => new Promise((resolve) => setTimeout(resolve, 0)),
+    );
+    const emit = (event: WorkerEvent) => void event;
+    painter.attach('run');
+    const epoch = painter.redraw(['latent'], emit);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    const slider = painter.setRequest(request({ evalNoiseLevel: 0.9 }), emit);
+    await Promise.all([epoch, slider]);
+    expect(chunks.filter((c) => c.startsWith('grid'))).toEqual(['grid0@0.9', 'grid1@0.9', 'grid2@0.9']);
+    // The grid came before the latent view finished; the latent view was drawn whole after it.
+    expect(chunks.indexOf('grid0@0.9')).toBeLessThan(chunks.lastIndexOf('latent0@0.9'));
+    expect(chunks.slice(-3)).toEqual(['latent0@0.9', 'latent1@0.9', 'latent2@0.9']);
+  });
 });

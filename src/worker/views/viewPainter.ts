@@ -3,8 +3,12 @@
  * one at a time, in order, each from the request current when it starts; a request that changes
  * a view while it draws marks it to be drawn again. So the last event of every view always comes
  * from the latest request, and none from an older request follows one from a newer.
+ * A view is drawn in chunks with yield points between: a new request preempts it (it is drawn
+ * again after the views the request changed) and `stop` (pause, reset) ends the drawing, keeping
+ * what was left for `resume`.
  */
 import type { EmitEvent } from '../../shared/protocol';
+import { Cancelled, isCancelled, type YieldPoint } from '../control/cancellation';
 import { usableViewRequest, type ViewRequest } from '../../shared/viewRequest';
 import { VIEW_PARTS, type ViewPart } from './panelViews';
 
@@ -13,6 +17,7 @@ export type DrawView<Session> = (
   request: ViewRequest,
   part: ViewPart,
   emit: EmitEvent,
+  between: YieldPoint,
 ) => Promise<void>;
 
 /** What a new model (a reset) shows; metrics need a trained epoch. */
@@ -52,10 +57,15 @@ export class ViewPainter<Session> {
   private waiters: Waiter[] = [];
   private drawing = false;
   private drawn: Promise<void> = Promise.resolve();
+  /** Bumped by `stop`: the drawing loop ends at the next yield point. */
+  private stops = 0;
+  /** Bumped by a new request: the view being drawn starts again later. */
+  private preemptions = 0;
 
   constructor(
     request: ViewRequest,
     private readonly draw: DrawView<Session>,
+    private readonly yieldToEvents: () => Promise<void> = () => Promise.resolve(),
   ) {
     this.latest = usableViewRequest(request);
   }
@@ -69,7 +79,18 @@ export class ViewPainter<Session> {
     const next = usableViewRequest(request);
     const changed = changedViews(this.latest, next);
     this.latest = next;
+    if (changed.length > 0) this.preemptions += 1;
     return this.redraw(changed, emit);
+  }
+
+  /** Ends the drawing at its next yield point; its waiters reject with Cancelled, its views stay pending. */
+  stop(): void {
+    this.stops += 1;
+  }
+
+  /** Draws the views a `stop` left pending. */
+  resume(emit: EmitEvent): Promise<void> {
+    return this.redraw([...this.pending], emit);
   }
 
   /** Draws for `session` from now on. */
@@ -81,6 +102,7 @@ export class ViewPainter<Session> {
   async detach(): Promise<void> {
     this.session = null;
     this.pending.clear();
+    this.stop();
     await this.drawn;
   }
 
@@ -101,15 +123,28 @@ export class ViewPainter<Session> {
   /** Never rejects: a failed draw rejects its waiters instead. */
   private async drawPending(emit: EmitEvent): Promise<void> {
     let failure: { error: unknown } | null = null;
+    const stopsAtStart = this.stops;
     try {
       for (let part = this.nextPart(); part && this.session; part = this.nextPart()) {
+        if (this.stops !== stopsAtStart) throw new Cancelled();
         this.pending.delete(part);
-        await this.draw(this.session, this.latest, part, emit);
-        this.settle(part);
+        const preemptionsAtStart = this.preemptions;
+        const between = async () => {
+          await this.yieldToEvents();
+          if (this.stops !== stopsAtStart || this.preemptions !== preemptionsAtStart) throw new Cancelled();
+        };
+        try {
+          await this.draw(this.session, this.latest, part, emit, between);
+          this.settle(part);
+        } catch (error) {
+          if (!isCancelled(error)) throw error;
+          if (this.session) this.pending.add(part);
+          if (this.stops !== stopsAtStart) throw error;
+        }
       }
     } catch (error) {
       failure = { error };
-      this.pending.clear();
+      if (!isCancelled(error)) this.pending.clear();
     }
     // Synchronously with the loop's end, so a redraw asked from now on starts a new loop.
     this.drawing = false;

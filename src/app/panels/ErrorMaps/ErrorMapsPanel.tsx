@@ -57,6 +57,7 @@ export function ErrorMapsPanel() {
   );
   return (
     <Panel
+      showsModel
       title="Error maps"
       caption="Each image beside its per-pixel absolute error |original − reconstruction|; all maps share one colour scale, bright = high error."
       testId="error-maps"

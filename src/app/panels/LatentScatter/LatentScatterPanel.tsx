@@ -115,6 +115,7 @@ export function LatentScatterPanel() {
     testImages && picking.hovered ? byteImageAt(testImages, picking.hovered.testIndex) : null;
   return (
     <Panel
+      showsModel
       title="Latent space"
       caption="Every test image at its 2-D code, coloured by class. Click anywhere to decode that point; box or lasso to show those images in the grid."
       testId="latent-scatter"

@@ -29,6 +29,7 @@ export function ManifoldView() {
   const bounds = manifold?.bounds;
   return (
     <Panel
+      showsModel
       title="Latent manifold"
       caption={`Images decoded from a ${shownGridSize}×${shownGridSize} grid of points spanning where the test codes lie (y up, as in the scatter).`}
       testId="manifold"

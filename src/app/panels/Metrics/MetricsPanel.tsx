@@ -41,6 +41,7 @@ export function MetricsPanel() {
   const latest = latestMetrics(history);
   return (
     <Panel
+      showsModel
       title="Test metrics"
       caption="Reconstruction quality on the noisy test set after each epoch: MSE, PSNR (mean per image) and SSIM (Gaussian window)."
       testId="metrics"

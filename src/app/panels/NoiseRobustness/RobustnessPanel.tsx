@@ -28,6 +28,7 @@ export function RobustnessPanel() {
   const stripCount = strip ? strip.testIndices.length : 0;
   return (
     <Panel
+      showsModel
       title="Noise robustness"
       caption="One test image at increasing input noise, and the mean PSNR of reconstructions against the noise level (dotted: the slider)."
       testId="robustness"

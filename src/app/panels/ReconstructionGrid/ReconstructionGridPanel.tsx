@@ -47,6 +47,7 @@ export function ReconstructionGridPanel() {
   );
   return (
     <Panel
+      showsModel
       title="Reconstructions"
       caption="Test images, the same images with noise added, and the autoencoder's reconstruction of the noisy input. Click one to select it."
       testId="recon-grid"
