@@ -1,5 +1,5 @@
 /** What training, evaluation and the views need of any model: the dense presets and the conv one. */
-import type * as tf from '@tensorflow/tfjs';
+import * as tf from '@tensorflow/tfjs';
 import type { DenseAutoencoderSpec } from './denseAutoencoder';
 import type { NamedState } from './denseStack';
 
@@ -33,4 +33,21 @@ export interface Autoencoder {
 /** Weight matrices and kernels, which the L2 penalty covers; biases and BatchNorm are 1-D and exempt. */
 export function penalizedWeights(model: Autoencoder): tf.Variable[] {
   return model.trainableVariables.filter((variable) => variable.rank >= 2);
+}
+
+/** Checkpoint save/restore and disposal over a model's state variables (every model does the same). */
+export function stateKeeping(
+  stateVariables: readonly tf.Variable[],
+): Pick<Autoencoder, 'saveState' | 'restoreState' | 'dispose'> {
+  return {
+    saveState: () => stateVariables.map((variable) => tf.keep(tf.clone(variable))),
+    restoreState: (state) => {
+      if (state.length !== stateVariables.length) {
+        throw new Error(`expected ${stateVariables.length} state tensors, got ${state.length}`);
+      }
+      // assign checks each shape; the variables share the saved data, which is never written in place.
+      stateVariables.forEach((variable, i) => variable.assign(state[i]));
+    },
+    dispose: () => stateVariables.forEach((variable) => variable.dispose()),
+  };
 }

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRandom } from '../training/random';
-import type { Autoencoder, ForwardOptions } from './autoencoder';
+import { stateKeeping, type Autoencoder, type ForwardOptions } from './autoencoder';
 import { createDenseStack } from './denseStack';
 
 export interface DenseAutoencoderSpec {
@@ -85,14 +85,6 @@ export function createDenseAutoencoder(spec: DenseAutoencoderSpec, seed: number)
       }),
     encode: (x) => encoder.apply(x, false),
     decode: (latent) => decoder.apply(latent, false),
-    saveState: () => stateVariables.map((variable) => tf.keep(tf.clone(variable))),
-    restoreState: (state) => {
-      if (state.length !== stateVariables.length) {
-        throw new Error(`expected ${stateVariables.length} state tensors, got ${state.length}`);
-      }
-      // assign checks each shape; the variables share the saved data, which is never written in place.
-      stateVariables.forEach((variable, i) => variable.assign(state[i]));
-    },
-    dispose: () => stateVariables.forEach((variable) => variable.dispose()),
+    ...stateKeeping(stateVariables),
   };
 }

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';
-import type { DenseAutoencoder } from '../model/denseAutoencoder';
+import type { Autoencoder } from '../model/autoencoder';
 import { forwardInChunks, mapInChunks } from './chunkedEval';
 import { perSampleReconstructionLoss } from './losses';
 import { addNoise } from './noise';
@@ -35,7 +35,7 @@ export class EvaluationSets {
   }
 
   /** The model's output for the noisy test images; `weightsVersion` says when to recompute. */
-  testReconstruction(model: DenseAutoencoder, weightsVersion: number): tf.Tensor2D {
+  testReconstruction(model: Autoencoder, weightsVersion: number): tf.Tensor2D {
     const cached = this.cachedTestReconstruction;
     if (cached?.weightsVersion === weightsVersion) return cached.output;
     cached?.output.dispose();
@@ -50,7 +50,7 @@ export class EvaluationSets {
     return output;
   }
 
-  async validationLoss(model: DenseAutoencoder, weightsVersion: number): Promise<number> {
+  async validationLoss(model: Autoencoder, weightsVersion: number): Promise<number> {
     if (!this.holdoutPairs) {
       const mean = tf.tidy(() =>
         tf.mean(

@@ -6,7 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';
 import type { BatchLoss, EmitEvent } from '../../shared/protocol';
-import { createDenseAutoencoder, REFERENCE_SPEC, type DenseAutoencoder } from '../model/denseAutoencoder';
+import type { Autoencoder } from '../model/autoencoder';
+import { createPresetModel } from '../model/presets/createPresetModel';
 import { batchIndices, shuffledOrder, stepsPerEpoch } from './batchOrder';
 import { EvaluationSets } from './evaluationSets';
 import { createRandom, type SeededRandom } from './random';
@@ -24,7 +25,7 @@ export interface EpochSummary {
 }
 
 /** Builds the step for a model (see chooseStepper). */
-export type StepperFactory = (model: DenseAutoencoder) => Promise<{ stepper: TrainStepper; reason: string }>;
+export type StepperFactory = (model: Autoencoder) => Promise<{ stepper: TrainStepper; reason: string }>;
 
 export class TrainingSession {
   readonly stepsPerEpoch: number;
@@ -54,7 +55,7 @@ export class TrainingSession {
     onEpochEnded: (summary: EpochSummary) => Promise<void>,
     createStepper: StepperFactory,
   ): Promise<TrainingSession> {
-    const model = createDenseAutoencoder(REFERENCE_SPEC, config.seed);
+    const model = createPresetModel(config);
     try {
       const { stepper, reason } = await createStepper(model);
       return new TrainingSession(config, splits, emit, onEpochEnded, model, stepper, reason);
@@ -69,7 +70,7 @@ export class TrainingSession {
     readonly splits: RunSplits,
     private readonly emit: EmitEvent,
     private readonly onEpochEnded: (summary: EpochSummary) => Promise<void>,
-    private readonly model: DenseAutoencoder,
+    private readonly model: Autoencoder,
     readonly stepper: TrainStepper,
     /** Why this step trains the run, for the page. */
     readonly stepperReason: string,
@@ -100,7 +101,7 @@ export class TrainingSession {
   }
 
   /** The model with the latest weights, for evaluation only (the step owns training). */
-  evaluationModel(): DenseAutoencoder {
+  evaluationModel(): Autoencoder {
     this.stepper.syncModel();
     return this.model;
   }
