@@ -85,11 +85,20 @@ export interface RobustnessCurve {
   psnr: number[];
 }
 
+/** How a latent larger than 2-D is shown: on its first two principal components. */
+export interface LatentProjectionInfo {
+  latentSize: number;
+  /** Share of the codes' variance along PC1 and PC2. */
+  explainedVariance: [number, number];
+}
+
 /** The test images' 2-D codes (count×2, x then y) and their class labels. */
 export interface LatentCodes {
   epoch: number;
   codes: Float32Array;
   labels: Uint8Array;
+  /** null: the codes are the latent itself; else its PCA projection (a click decodes its inverse). */
+  projection: LatentProjectionInfo | null;
 }
 
 export interface LatentPoint {

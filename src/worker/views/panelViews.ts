@@ -6,19 +6,13 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { NoiseType } from '../../shared/config';
-import {
-  assertNever,
-  type EmitEvent,
-  type ImageTriplets,
-  type LatentBounds,
-  type LatentPoint,
-} from '../../shared/protocol';
-import { manifoldGridPoints, occupiedBounds } from '../../shared/manifold';
+import { assertNever, type EmitEvent, type ImageTriplets } from '../../shared/protocol';
 import type { ViewRequest } from '../../shared/viewRequest';
 import { computeImageMetrics, psnrPerImage } from '../metrics/imageMetrics';
-import { EVAL_CHUNK_SIZE, mapInChunks } from '../training/chunkedEval';
+import { EVAL_CHUNK_SIZE } from '../training/chunkedEval';
 import { addNoise } from '../training/noise';
 import type { TrainingSession } from '../training/trainingSession';
+import { emitDecodedPoint, emitLatentViews } from './latentViews';
 
 /** The views a redraw computes; each depends on the model and on some fields of the request. */
 export const VIEW_PARTS = ['grid', 'robustness', 'metrics', 'latent', 'decodedPoint'] as const;
@@ -44,7 +38,7 @@ export async function drawView(
     case 'metrics':
       return emitMetrics(session, emit);
     case 'latent':
-      return emitManifold(session, request.manifoldGridSize, await emitLatentCodes(session, emit), emit);
+      return emitLatentViews(session, request.manifoldGridSize, emit);
     case 'decodedPoint':
       // No point clicked yet: nothing to decode.
       if (request.latentPoint) await emitDecodedPoint(session, request.latentPoint, emit);
@@ -138,39 +132,6 @@ async function emitMetrics(session: TrainingSession, emit: EmitEvent) {
     EVAL_CHUNK_SIZE,
   );
   emit({ type: 'metricsComputed', epoch: session.epoch, ...metrics });
-}
-
-/** Sends the test set's latent codes and returns the box they occupy (read before the transfer). */
-async function emitLatentCodes(session: TrainingSession, emit: EmitEvent): Promise<LatentBounds> {
-  const codes = await mapInChunks(session.splits.testImages, (chunk) =>
-    session.evaluationModel().encode(chunk),
-  );
-  const bounds = occupiedBounds(codes);
-  const labels = session.splits.testLabels.slice(0, session.splits.testCount);
-  emit({ type: 'latentCodesComputed', epoch: session.epoch, codes, labels }, [codes.buffer, labels.buffer]);
-  return bounds;
-}
-
-async function emitDecodedPoint(session: TrainingSession, { x, y }: LatentPoint, emit: EmitEvent) {
-  const decoded = tf.tidy(() => session.evaluationModel().decode(tf.tensor2d([[x, y]])));
-  const image = (await decoded.data()) as Float32Array;
-  decoded.dispose();
-  emit({ type: 'latentDecoded', x, y, image }, [image.buffer]);
-}
-
-async function emitManifold(
-  session: TrainingSession,
-  gridSize: number,
-  bounds: LatentBounds,
-  emit: EmitEvent,
-) {
-  const points = manifoldGridPoints(bounds, gridSize);
-  const decoded = tf.tidy(() =>
-    session.evaluationModel().decode(tf.tensor2d(points, [gridSize * gridSize, 2])),
-  );
-  const images = (await decoded.data()) as Float32Array;
-  decoded.dispose();
-  emit({ type: 'manifoldDecoded', gridSize, bounds, images }, [images.buffer]);
 }
 
 function transfers(t: ImageTriplets): Transferable[] {
