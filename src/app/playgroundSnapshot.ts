@@ -23,6 +23,8 @@ export interface PlaygroundSnapshot {
   trainStep: 'engine' | 'tfjs' | null;
   bestEpoch: number | null;
   learningRate: number;
+  /** The model preset of the run in the worker. */
+  preset: string;
 }
 
 function bestEpoch(records: readonly { epoch: number; isBest: boolean }[]): number | null {
@@ -52,6 +54,7 @@ export function snapshot(): PlaygroundSnapshot {
     trainStep: state.trainStep,
     bestEpoch: bestEpoch(state.epochRecords),
     learningRate: state.learningRate,
+    preset: state.runConfig.preset,
   };
 }
 
