@@ -71,3 +71,16 @@ test('conv with BCE and Gaussian noise trains with tfjs ops', async ({ page }) =
   await trainOneEpoch(app);
   await expect(page.getByTestId('latent-scatter')).toContainText('392-D');
 });
+
+test('minimal trains on WebGPU with the fused engine (ReLU latent, no BatchNorm, GPU uniform-positive noise)', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.open('backend=webgpu&trainSubset=64&testSubset=64&seed=1&preset=minimal');
+  await expect(page.getByTestId('backend')).toHaveText('webgpu', { timeout: 120_000 });
+  await app.waitForStatus('idle');
+  const snapshot = await app.snapshot();
+  expect(snapshot.preset).toBe('minimal');
+  expect(snapshot.trainStep).toBe('engine');
+  await trainOneEpoch(app);
+});

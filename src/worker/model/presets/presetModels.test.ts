@@ -9,7 +9,9 @@ import { parseIdxImages } from '../../data/idx';
 import { presetFixtures } from '../../training/__fixtures__/presetFixtures';
 import { expectCloseToTorch, reportErrors } from '../../training/__fixtures__/torchFixtures';
 import { TfjsStepper } from '../../training/tfjsStepper';
+import { layoutNetwork, networkFromAutoencoder } from '../../engine/networkLayout';
 import { createPresetModel } from './createPresetModel';
+import { denseSpecFor } from './denseSpecs';
 
 beforeAll(async () => {
   await tf.setBackend('cpu');
@@ -91,5 +93,22 @@ describe.skipIf(!compressed)('each preset with its recipe on a real Fashion-MNIS
       // The CPU backend takes ~15 s here on an idle 2-core machine, several times that beside other suites.
     },
     180_000,
+  );
+});
+
+describe('the fused engine’s view of the dense presets', () => {
+  it.each(architectures.filter(([, preset]) => preset !== 'conv'))(
+    '%s: its layout holds PyTorch’s parameter count, with the preset’s BatchNorm and activations',
+    (key, preset, latentSize) => {
+      const spec = denseSpecFor(preset, latentSize);
+      if (!spec) throw new Error(`${preset} is dense`);
+      const network = networkFromAutoencoder(spec);
+      expect(layoutNetwork(network, 32).parameterCount).toBe(presetFixtures.presets[key].parameterCount);
+      const layers = network.layers;
+      const latentLayer = layers[spec.encoderSizes.length - 2];
+      expect(latentLayer.activation).toBe(preset === 'minimal' ? 'relu' : 'linear');
+      expect(layers.at(-1)?.activation).toBe('sigmoid');
+      expect(layers.some((layer) => layer.batchNorm)).toBe(preset === 'reference');
+    },
   );
 });
