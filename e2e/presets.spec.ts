@@ -31,6 +31,7 @@ test('dense-3 with latent 15 and masking noise trains and shows its latent as a 
   await app.open(QUERY);
   await app.waitForStatus('idle');
   expect((await app.snapshot()).preset).toBe('reference');
+  await expect(page.getByTestId('feature-maps')).toHaveCount(0);
   await page.getByTestId('model-preset').selectOption('dense-3');
   // The recipe comes with the preset: Adam and plain MSE.
   await expect(page.getByTestId('config-optimizer')).toHaveValue('adam');
@@ -70,6 +71,8 @@ test('conv with BCE and Gaussian noise trains with tfjs ops', async ({ page }) =
   expect(snapshot.trainStep).toBe('tfjs');
   await trainOneEpoch(app);
   await expect(page.getByTestId('latent-scatter')).toContainText('392-D');
+  // The 8 bottleneck maps of the grid's first image.
+  await expect(page.getByTestId('feature-maps').locator('canvas')).toHaveCount(8);
 });
 
 test('minimal trains on WebGPU with the fused engine (ReLU latent, no BatchNorm, GPU uniform-positive noise)', async ({

@@ -118,6 +118,15 @@ export interface LatentManifold {
   images: Float32Array;
 }
 
+/** The conv model's bottleneck maps of one clean test image, each scaled to [0, 1] and enlarged to 28×28. */
+export interface FeatureMaps {
+  testIndex: number;
+  /** Side of one map before enlarging (7 for the conv preset). */
+  side: number;
+  /** channels × 784 values. */
+  images: Float32Array;
+}
+
 export type WorkerEvent =
   | ({ type: 'backendSelected' } & BackendChoice)
   | { type: 'dataLoadProgressed'; file: string; loadedBytes: number; totalBytes: number | null }
@@ -159,6 +168,7 @@ export type WorkerEvent =
   | ({ type: 'latentCodesComputed' } & LatentCodes)
   | ({ type: 'latentDecoded' } & DecodedLatent)
   | ({ type: 'manifoldDecoded' } & LatentManifold)
+  | ({ type: 'featureMapsComputed' } & FeatureMaps)
   | { type: 'benchmarkProgressed'; message: string }
   | { type: 'benchmarkFinished'; result: BenchmarkResult }
   | { type: 'failed'; message: string };

@@ -12,6 +12,7 @@ import { computeImageMetrics, psnrPerImage } from '../metrics/imageMetrics';
 import { EVAL_CHUNK_SIZE } from '../training/chunkedEval';
 import { addNoise } from '../training/noise';
 import type { TrainingSession } from '../training/trainingSession';
+import { emitFeatureMaps } from './featureMaps';
 import { emitDecodedPoint, emitLatentViews } from './latentViews';
 
 /** The views a redraw computes; each depends on the model and on some fields of the request. */
@@ -32,7 +33,11 @@ export async function drawView(
   const noiseType = request.evalNoiseType ?? session.config.noiseType;
   switch (part) {
     case 'grid':
-      return emitGrid(session, request.gridTestIndices, request.evalNoiseLevel, noiseType, emit);
+      await emitGrid(session, request.gridTestIndices, request.evalNoiseLevel, noiseType, emit);
+      // The grid's first image is the chosen one: brushing the scatter chooses another.
+      if (request.gridTestIndices.length > 0)
+        await emitFeatureMaps(session, request.gridTestIndices[0], emit);
+      return;
     case 'robustness':
       return emitRobustness(session, request.stripNoiseLevels, noiseType, emit);
     case 'metrics':
