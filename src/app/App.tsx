@@ -2,6 +2,7 @@
 import { ControlsPanel } from './panels/Controls/ControlsPanel';
 import { DatasetPreviewPanel } from './panels/DatasetPreview/DatasetPreviewPanel';
 import { ErrorMapsPanel } from './panels/ErrorMaps/ErrorMapsPanel';
+import { FeatureMapsPanel } from './panels/FeatureMaps/FeatureMapsPanel';
 import { ExplanationDialog } from './panels/Explanation/ExplanationDialog';
 import { LatentScatterPanel } from './panels/LatentScatter/LatentScatterPanel';
 import { ManifoldView } from './panels/LatentScatter/ManifoldView';
@@ -34,6 +35,7 @@ export function App() {
         <ErrorMapsPanel />
         <RobustnessPanel />
         <ManifoldView />
+        <FeatureMapsPanel />
         <DatasetPreviewPanel />
       </div>
     </div>

@@ -27,6 +27,8 @@ export interface PlaygroundSnapshot {
   learningRate: number;
   /** The dataset the current run trains on. */
   dataset: DatasetName;
+  /** The model preset of the run in the worker. */
+  preset: string;
 }
 
 function bestEpoch(records: readonly { epoch: number; isBest: boolean }[]): number | null {
@@ -57,6 +59,7 @@ export function snapshot(): PlaygroundSnapshot {
     bestEpoch: bestEpoch(state.epochRecords),
     learningRate: state.learningRate,
     dataset: state.runConfig.dataset,
+    preset: state.runConfig.preset,
   };
 }
 

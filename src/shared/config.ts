@@ -1,8 +1,11 @@
 /** Every user-settable option of a run, declared once with its default (SPEC §2). */
+import type { LatentSize, ModelPreset, OptimizerName, TrainingMode } from './modelOptions';
+
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
 
-export const NOISE_TYPES = ['gaussian', 'uniform', 'salt-and-pepper', 'masking'] as const;
+/** `uniform-positive` adds level·U(0, 1): the noise only brightens (the minimal preset's recipe). */
+export const NOISE_TYPES = ['gaussian', 'uniform', 'uniform-positive', 'salt-and-pepper', 'masking'] as const;
 export type NoiseType = (typeof NOISE_TYPES)[number];
 
 export const DATASET_NAMES = ['fashion-mnist', 'mnist'] as const;
@@ -18,6 +21,11 @@ export type ValidationSplit = (typeof VALIDATION_SPLITS)[number];
 
 export interface TrainingConfig {
   dataset: DatasetName;
+  preset: ModelPreset;
+  /** The dense-3/dense-5 latent; the other presets fix their own. */
+  latentSize: LatentSize;
+  trainingMode: TrainingMode;
+  optimizer: OptimizerName;
   seed: number;
   learningRate: number;
   weightDecay: number;
@@ -27,6 +35,12 @@ export interface TrainingConfig {
   trainNoiseLevel: number;
   mseWeight: number;
   l1Weight: number;
+  /** Binary cross-entropy, torch's BCELoss (logs clamped at −100). */
+  bceWeight: number;
+  /** λ of λ·Σw² over the weight matrices and kernels, added to the loss (not decoupled decay). */
+  l2Penalty: number;
+  /** λ of λ·mean over the batch of Σ|z| of the latent code (Keras's activity_regularizer l1). */
+  latentL1Penalty: number;
   gradientClipNorm: number;
   plateauPatience: number;
   plateauFactor: number;
@@ -42,6 +56,10 @@ export interface TrainingConfig {
 
 export const DEFAULT_CONFIG: TrainingConfig = {
   dataset: 'fashion-mnist',
+  preset: 'reference',
+  latentSize: 30,
+  trainingMode: 'denoising',
+  optimizer: 'adamw',
   seed: 0,
   learningRate: 1e-3,
   weightDecay: 1e-5,
@@ -51,6 +69,9 @@ export const DEFAULT_CONFIG: TrainingConfig = {
   trainNoiseLevel: 0.25,
   mseWeight: 0.7,
   l1Weight: 0.3,
+  bceWeight: 0,
+  l2Penalty: 0,
+  latentL1Penalty: 0,
   gradientClipNorm: 1.0,
   plateauPatience: 5,
   plateauFactor: 0.5,
@@ -71,6 +92,9 @@ export const CONFIG_LIMITS = {
   trainNoiseLevel: { min: 0, max: 1 },
   mseWeight: { min: 0, max: 10 },
   l1Weight: { min: 0, max: 10 },
+  bceWeight: { min: 0, max: 10 },
+  l2Penalty: { min: 0, max: 1 },
+  latentL1Penalty: { min: 0, max: 1 },
   gradientClipNorm: { min: 0, max: 1e6 },
   plateauPatience: { min: 0, max: 1000 },
   plateauFactor: { min: 0.01, max: 0.99 },
@@ -101,8 +125,12 @@ export function fieldProblem(field: LimitedField, value: number): string | null 
 
 export const LOSS_WEIGHTS_PROBLEM = 'at least one loss weight must be positive';
 
-export function lossWeightsUsable(config: Pick<TrainingConfig, 'mseWeight' | 'l1Weight'>): boolean {
-  return config.mseWeight + config.l1Weight > 0;
+export const LOSS_WEIGHT_FIELDS = ['mseWeight', 'l1Weight', 'bceWeight'] as const;
+
+export function lossWeightsUsable(
+  config: Pick<TrainingConfig, (typeof LOSS_WEIGHT_FIELDS)[number]>,
+): boolean {
+  return config.mseWeight + config.l1Weight + config.bceWeight > 0;
 }
 
 /** Returns one message per unusable field; empty when the config is usable. */

@@ -87,11 +87,20 @@ export interface RobustnessCurve {
   psnr: number[];
 }
 
+/** How a latent larger than 2-D is shown: on its first two principal components. */
+export interface LatentProjectionInfo {
+  latentSize: number;
+  /** Share of the codes' variance along PC1 and PC2. */
+  explainedVariance: [number, number];
+}
+
 /** The test images' 2-D codes (count×2, x then y) and their class labels. */
 export interface LatentCodes {
   epoch: number;
   codes: Float32Array;
   labels: Uint8Array;
+  /** null: the codes are the latent itself; else its PCA projection (a click decodes its inverse). */
+  projection: LatentProjectionInfo | null;
 }
 
 export interface LatentPoint {
@@ -108,6 +117,15 @@ export interface DecodedLatent extends LatentPoint {
 export interface LatentManifold {
   gridSize: number;
   bounds: LatentBounds;
+  images: Float32Array;
+}
+
+/** The conv model's bottleneck maps of one clean test image, each scaled to [0, 1] and enlarged to 28×28. */
+export interface FeatureMaps {
+  testIndex: number;
+  /** Side of one map before enlarging (7 for the conv preset). */
+  side: number;
+  /** channels × 784 values. */
   images: Float32Array;
 }
 
@@ -152,6 +170,7 @@ export type WorkerEvent =
   | ({ type: 'latentCodesComputed' } & LatentCodes)
   | ({ type: 'latentDecoded' } & DecodedLatent)
   | ({ type: 'manifoldDecoded' } & LatentManifold)
+  | ({ type: 'featureMapsComputed' } & FeatureMaps)
   | { type: 'benchmarkProgressed'; message: string }
   | { type: 'benchmarkFinished'; result: BenchmarkResult }
   | { type: 'failed'; message: string };

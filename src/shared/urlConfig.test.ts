@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, validateConfig, type TrainingConfig } from './config';
+import { presetRecipe, withPreset } from './presetRecipes';
 import { configFromSearch, searchFromConfig } from './urlConfig';
 
 describe('URL configuration', () => {
@@ -12,6 +13,10 @@ describe('URL configuration', () => {
   it('round-trips every field', () => {
     const config: TrainingConfig = {
       dataset: 'fashion-mnist',
+      preset: 'dense-5',
+      latentSize: 50,
+      trainingMode: 'basic',
+      optimizer: 'adamw',
       seed: 7,
       learningRate: 0.002,
       weightDecay: 0.0001,
@@ -21,6 +26,9 @@ describe('URL configuration', () => {
       trainNoiseLevel: 0.4,
       mseWeight: 1,
       l1Weight: 0,
+      bceWeight: 0.5,
+      l2Penalty: 1e-4,
+      latentL1Penalty: 1e-3,
       gradientClipNorm: 2,
       plateauPatience: 2,
       plateauFactor: 0.25,
@@ -71,7 +79,7 @@ describe('URL configuration', () => {
       'URL parameter lr=10 ignored: learningRate is out of range (allowed 0.000001 to 1)',
       'URL parameter wd=abc ignored: weightDecay is not a number',
       'URL parameter clip=-1 ignored: gradientClipNorm is out of range (allowed 0 to 1000000)',
-      'URL parameter noise=pink ignored: unknown value (allowed gaussian, uniform, salt-and-pepper, masking)',
+      'URL parameter noise=pink ignored: unknown value (allowed gaussian, uniform, uniform-positive, salt-and-pepper, masking)',
     ]);
   });
 
@@ -105,7 +113,7 @@ describe('URL configuration', () => {
     expect(config).toEqual({ ...DEFAULT_CONFIG, seed: 2 });
     expect(problems).toEqual([
       'URL parameter backend=tpu ignored: unknown value (allowed webgpu, webgl, wasm, cpu)',
-      'URL parameter noise=pink ignored: unknown value (allowed gaussian, uniform, salt-and-pepper, masking)',
+      'URL parameter noise=pink ignored: unknown value (allowed gaussian, uniform, uniform-positive, salt-and-pepper, masking)',
       'URL parameter dataset=cifar ignored: unknown value (allowed fashion-mnist, mnist)',
       'URL parameter validation=train ignored: unknown value (allowed test, holdout)',
       'URL parameter trainStep=fast ignored: unknown value (allowed engine, tfjs)',
@@ -137,5 +145,36 @@ describe('URL configuration', () => {
     for (const search of searches) expect(validateConfig(configFromSearch(search).config)).toEqual([]);
     const [longProblem] = configFromSearch(`?seed=${'9'.repeat(200)}`).problems;
     expect(longProblem.length).toBeLessThan(150);
+  });
+
+  it('applies the preset recipe first; other parameters override it; links name only the changes', () => {
+    const minimal = withPreset(DEFAULT_CONFIG, 'minimal');
+    expect(minimal).toMatchObject({
+      preset: 'minimal',
+      optimizer: 'adam',
+      learningRate: 1e-3,
+      batchSize: 32,
+      noiseType: 'uniform-positive',
+      trainNoiseLevel: 0.25,
+      mseWeight: 1,
+      l1Weight: 0,
+    });
+    expect(configFromSearch('?preset=minimal')).toEqual({ config: minimal, problems: [] });
+    expect(searchFromConfig(minimal)).toBe('?preset=minimal');
+    const changed = { ...minimal, batchSize: 64, latentSize: 100 as const, trainingMode: 'basic' as const };
+    expect(searchFromConfig(changed)).toBe('?preset=minimal&batchSize=64&mode=basic&latent=100');
+    expect(configFromSearch(searchFromConfig(changed)).config).toEqual(changed);
+    // Back to reference: nothing of minimal's recipe is left behind.
+    expect(withPreset(minimal, 'reference')).toEqual(DEFAULT_CONFIG);
+    expect(presetRecipe('conv')).toMatchObject({ bceWeight: 1, mseWeight: 0, optimizer: 'adam' });
+  });
+
+  it('reports an unknown preset or latent size and keeps the defaults', () => {
+    const { config, problems } = configFromSearch('?preset=huge&latent=7');
+    expect(config).toEqual(DEFAULT_CONFIG);
+    expect(problems).toEqual([
+      'URL parameter preset=huge ignored: unknown value (allowed reference, dense-3, dense-5, minimal, conv)',
+      'URL parameter latent=7 ignored: unknown value (allowed 15, 30, 50, 100)',
+    ]);
   });
 });

@@ -7,6 +7,7 @@ import {
   DATASET_NAMES,
   DEFAULT_CONFIG,
   fieldProblem,
+  LOSS_WEIGHT_FIELDS,
   LOSS_WEIGHTS_PROBLEM,
   lossWeightsUsable,
   NOISE_TYPES,
@@ -15,6 +16,8 @@ import {
   type LimitedField,
   type TrainingConfig,
 } from './config';
+import { LATENT_SIZES, MODEL_PRESETS, OPTIMIZERS, TRAINING_MODES } from './modelOptions';
+import { withPreset } from './presetRecipes';
 
 /** URL parameter name of each numeric field (every one has limits); seed and the subsets keep their names. */
 const NUMBER_PARAMS: Record<LimitedField, string> = {
@@ -26,6 +29,9 @@ const NUMBER_PARAMS: Record<LimitedField, string> = {
   trainNoiseLevel: 'trainNoiseLevel',
   mseWeight: 'mseWeight',
   l1Weight: 'l1Weight',
+  bceWeight: 'bceWeight',
+  l2Penalty: 'l2',
+  latentL1Penalty: 'latentL1',
   gradientClipNorm: 'clip',
   plateauPatience: 'patience',
   plateauFactor: 'factor',
@@ -69,12 +75,29 @@ const ENUM_PARAMS: readonly EnumParam[] = [
   enumParam('dataset', DATASET_NAMES, (config, value) => (config.dataset = value)),
   enumParam('validation', VALIDATION_SPLITS, (config, value) => (config.validation = value)),
   enumParam('trainStep', TRAIN_STEP_KINDS, (config, value) => (config.trainStep = value)),
+  enumParam('mode', TRAINING_MODES, (config, value) => (config.trainingMode = value)),
+  enumParam('optimizer', OPTIMIZERS, (config, value) => (config.optimizer = value)),
+  enumParam(
+    'latent',
+    LATENT_SIZES.map(String),
+    (config, value) =>
+      (config.latentSize = LATENT_SIZES.find((size) => String(size) === value) ?? DEFAULT_CONFIG.latentSize),
+  ),
 ];
+
+/** Read first: the preset's recipe is the base that every other parameter overrides. */
+const PRESET_PARAM = 'preset';
+
+/** The defaults with the preset's recipe: what a link leaves unsaid. */
+function baseConfig(preset: TrainingConfig['preset']): TrainingConfig {
+  return withPreset(DEFAULT_CONFIG, preset);
+}
 
 const KNOWN_PARAMS = new Set([
   ...Object.values(NUMBER_PARAMS),
   ...Object.values(PARAM_ALIASES),
   ...ENUM_PARAMS.map((param) => param.name),
+  PRESET_PARAM,
 ]);
 
 /** A link is anyone's text: long values are cut so a warning stays a line. */
@@ -93,8 +116,14 @@ export interface ParsedUrlConfig {
 
 export function configFromSearch(search: string): ParsedUrlConfig {
   const params = new URLSearchParams(search);
-  const config: TrainingConfig = { ...DEFAULT_CONFIG };
   const problems: string[] = [];
+  const rawPreset = params.get(PRESET_PARAM);
+  const preset = pickOne(rawPreset, MODEL_PRESETS);
+  if (rawPreset !== null && preset === undefined) {
+    problems.push(ignored(PRESET_PARAM, rawPreset, `unknown value (allowed ${MODEL_PRESETS.join(', ')})`));
+  }
+  const base = baseConfig(preset ?? DEFAULT_CONFIG.preset);
+  const config: TrainingConfig = { ...base };
   const unknown = new Set<string>();
   // forEach, not keys(): the worker's lib has no iterable URLSearchParams.
   params.forEach((_value, name) => {
@@ -117,11 +146,11 @@ export function configFromSearch(search: string): ParsedUrlConfig {
     fromUrl.add(field);
   }
   if (!lossWeightsUsable(config)) {
-    // Defaults are both positive, so dropping the URL's weights always makes the pair usable.
-    for (const field of ['mseWeight', 'l1Weight'] as const) {
+    // Every recipe has a positive weight, so dropping the URL's weights always makes them usable.
+    for (const field of LOSS_WEIGHT_FIELDS) {
       if (!fromUrl.has(field)) continue;
       problems.push(ignored(NUMBER_PARAMS[field], String(config[field]), LOSS_WEIGHTS_PROBLEM));
-      config[field] = DEFAULT_CONFIG[field];
+      config[field] = base[field];
     }
   }
   for (const { name, allowed, apply } of ENUM_PARAMS) {
@@ -136,15 +165,20 @@ export function configFromSearch(search: string): ParsedUrlConfig {
 /** Only fields that differ from the defaults are written, so links stay short. */
 export function searchFromConfig(config: TrainingConfig): string {
   const params = new URLSearchParams();
+  const base = baseConfig(config.preset);
+  if (config.preset !== DEFAULT_CONFIG.preset) params.set(PRESET_PARAM, config.preset);
   for (const [field, name] of Object.entries(NUMBER_PARAMS) as [LimitedField, string][]) {
     const value = config[field];
-    if (value !== null && value !== DEFAULT_CONFIG[field]) params.set(name, String(value));
+    if (value !== null && value !== base[field]) params.set(name, String(value));
   }
   if (config.backend) params.set('backend', config.backend);
-  if (config.noiseType !== DEFAULT_CONFIG.noiseType) params.set('noise', config.noiseType);
-  if (config.dataset !== DEFAULT_CONFIG.dataset) params.set('dataset', config.dataset);
-  if (config.validation !== DEFAULT_CONFIG.validation) params.set('validation', config.validation);
+  if (config.noiseType !== base.noiseType) params.set('noise', config.noiseType);
+  if (config.dataset !== base.dataset) params.set('dataset', config.dataset);
+  if (config.validation !== base.validation) params.set('validation', config.validation);
   if (config.trainStep) params.set('trainStep', config.trainStep);
+  if (config.trainingMode !== base.trainingMode) params.set('mode', config.trainingMode);
+  if (config.optimizer !== base.optimizer) params.set('optimizer', config.optimizer);
+  if (config.latentSize !== base.latentSize) params.set('latent', String(config.latentSize));
   const text = params.toString();
   return text ? `?${text}` : '';
 }

@@ -97,6 +97,8 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
         epochRecords: [],
         metricsHistory: [],
         robustnessCurve: null,
+        // Only the conv model has feature maps; its views send them again right after.
+        featureMaps: null,
       });
       return;
     case 'reconstructionsComputed': {
@@ -122,6 +124,9 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
       return;
     case 'manifoldDecoded':
       patch.manifold = withoutType(event);
+      return;
+    case 'featureMapsComputed':
+      patch.featureMaps = withoutType(event);
       return;
     case 'benchmarkProgressed':
     case 'benchmarkFinished':

@@ -2,6 +2,7 @@
 import type { StateCreator } from 'zustand';
 import type {
   DecodedLatent,
+  FeatureMaps,
   ImageTriplets,
   LatentCodes,
   LatentManifold,
@@ -19,6 +20,8 @@ export interface ViewsSlice {
   latent: LatentCodes | null;
   decodedPoint: DecodedLatent | null;
   manifold: LatentManifold | null;
+  /** The conv model's bottleneck maps of the grid's first image; null for other models. */
+  featureMaps: FeatureMaps | null;
   /** What the worker draws; the training client sends it whole whenever it changes. */
   viewRequest: ViewRequest;
   /** Test index selected in any panel; every panel highlights it. */
@@ -45,6 +48,7 @@ export const createViewsSlice: StateCreator<ViewsSlice, [], [], ViewsSlice> = (s
     latent: null,
     decodedPoint: null,
     manifold: null,
+    featureMaps: null,
     viewRequest: DEFAULT_VIEW_REQUEST,
     selectedTestIndex: null,
     brushedTestIndices: null,

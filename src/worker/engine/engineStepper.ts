@@ -7,7 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import type { TrainingConfig } from '../../shared/config';
 import type { BatchLoss } from '../../shared/protocol';
-import type { DenseAutoencoder } from '../model/denseAutoencoder';
+import type { Autoencoder } from '../model/autoencoder';
+import { trainingNoise } from '../training/runSettings';
 import type { StepBatch, TrainStepper } from '../training/trainStepper';
 import { FusedTrainer, type TrainImages } from './fusedTrainer';
 import { networkFromAutoencoder } from './networkLayout';
@@ -16,13 +17,14 @@ import type { EngineOptions } from './stepPlan';
 /** The same hyperparameters as the tfjs AdamW's defaults (torch.optim.AdamW's). */
 const ADAM = { beta1: 0.9, beta2: 0.999, epsilon: 1e-8 };
 
-export function engineOptionsFor(model: DenseAutoencoder, config: TrainingConfig): EngineOptions {
+export function engineOptionsFor(model: Autoencoder, config: TrainingConfig): EngineOptions {
+  if (!model.denseSpec) throw new Error('the fused engine trains dense models only');
   return {
-    network: networkFromAutoencoder(model.spec),
+    network: networkFromAutoencoder(model.denseSpec),
     batchSize: config.batchSize,
     batchSource: 'images',
-    noise: { type: config.noiseType, level: config.trainNoiseLevel },
-    lossWeights: { mseWeight: config.mseWeight, l1Weight: config.l1Weight, bceWeight: 0 },
+    noise: trainingNoise(config),
+    lossWeights: { mseWeight: config.mseWeight, l1Weight: config.l1Weight, bceWeight: config.bceWeight },
     gradientClipNorm: config.gradientClipNorm,
     ...ADAM,
   };
@@ -40,7 +42,7 @@ export class EngineStepper implements TrainStepper {
   private modelIsStale = false;
 
   private constructor(
-    private readonly model: DenseAutoencoder,
+    private readonly model: Autoencoder,
     readonly trainer: FusedTrainer,
     private readonly backend: WebGPUBackend,
     private readonly weightDecay: number,
@@ -48,7 +50,7 @@ export class EngineStepper implements TrainStepper {
 
   /** Builds the engine for the model and loads the model's current weights into it. */
   static async create(
-    model: DenseAutoencoder,
+    model: Autoencoder,
     options: EngineOptions,
     optimizer: { learningRate: number; weightDecay: number },
     images: TrainImages,

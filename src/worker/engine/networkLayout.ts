@@ -54,7 +54,7 @@ export interface NetworkLayout {
   inverseStdCount: number;
 }
 
-/** The reference autoencoder as one chain: encoder blocks, the linear latent, decoder blocks, sigmoid. */
+/** A dense autoencoder as one chain: encoder blocks, the latent layer, decoder blocks, sigmoid. */
 export function networkFromAutoencoder(spec: DenseAutoencoderSpec): DenseNetworkSpec {
   const chain = (sizes: number[], dropout: number[], last: Activation): DenseLayerSpec[] =>
     sizes.slice(0, -1).map((inputSize, k) => {
@@ -62,14 +62,14 @@ export function networkFromAutoencoder(spec: DenseAutoencoderSpec): DenseNetwork
       return {
         inputSize,
         outputSize: sizes[k + 1],
-        batchNorm: !isLast,
+        batchNorm: (spec.batchNorm ?? true) && !isLast,
         activation: isLast ? last : 'relu',
         dropoutRate: isLast ? 0 : (dropout[k] ?? 0),
       };
     });
   return {
     layers: [
-      ...chain(spec.encoderSizes, spec.encoderDropout, 'linear'),
+      ...chain(spec.encoderSizes, spec.encoderDropout, spec.latentActivation ?? 'linear'),
       ...chain(spec.decoderSizes, [], 'sigmoid'),
     ],
     batchNormMomentum: spec.batchNormMomentum,

@@ -1,6 +1,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { createRandom } from '../training/random';
-import { createDenseStack, type NamedState } from './denseStack';
+import { stateKeeping, type Autoencoder, type ForwardOptions } from './autoencoder';
+import { createDenseStack } from './denseStack';
 
 export interface DenseAutoencoderSpec {
   /** Input first, latent last, e.g. [784, 512, …, 4, 2]. */
@@ -9,6 +10,10 @@ export interface DenseAutoencoderSpec {
   decoderSizes: number[];
   /** Dropout rate after encoder hidden layer k; 0 = none. */
   encoderDropout: number[];
+  /** BatchNorm1d in every hidden block of both sides; absent = true (the reference model). */
+  batchNorm?: boolean;
+  /** The latent layer's activation; absent = linear (the reference model), ReLU in the minimal one. */
+  latentActivation?: 'linear' | 'relu';
   batchNormMomentum: number;
   batchNormEpsilon: number;
 }
@@ -18,30 +23,17 @@ export const REFERENCE_SPEC: DenseAutoencoderSpec = {
   encoderSizes: [784, 512, 256, 128, 64, 32, 16, 8, 4, 2],
   decoderSizes: [2, 4, 8, 16, 32, 64, 128, 256, 512, 784],
   encoderDropout: [0.2, 0.2, 0.1, 0, 0, 0, 0, 0],
+  batchNorm: true,
+  latentActivation: 'linear',
   batchNormMomentum: 0.1,
   batchNormEpsilon: 1e-5,
 };
 
-export interface ForwardOptions {
-  training: boolean;
-  /** Seeds the dropout masks; each dropout layer derives its own seed from it. */
-  dropoutSeed?: number;
-}
+export type { ForwardOptions };
 
-export interface DenseAutoencoder {
+export interface DenseAutoencoder extends Autoencoder {
   readonly spec: DenseAutoencoderSpec;
-  /** Parameters in PyTorch's `parameters()` order. */
-  readonly trainableVariables: tf.Variable[];
-  /** Parameters and BatchNorm running statistics in PyTorch's `state_dict()` order. */
-  readonly namedState: readonly NamedState[];
-  /** In training mode this also updates the BatchNorm running statistics. */
-  forward(x: tf.Tensor2D, options: ForwardOptions): { reconstruction: tf.Tensor2D; latent: tf.Tensor2D };
-  encode(x: tf.Tensor2D): tf.Tensor2D;
-  decode(latent: tf.Tensor2D): tf.Tensor2D;
-  /** Kept copies of every state variable, e.g. for the best checkpoint; the caller disposes them. */
-  saveState(): tf.Tensor[];
-  restoreState(state: tf.Tensor[]): void;
-  dispose(): void;
+  readonly denseSpec: DenseAutoencoderSpec;
 }
 
 export function createDenseAutoencoder(spec: DenseAutoencoderSpec, seed: number): DenseAutoencoder {
@@ -50,13 +42,17 @@ export function createDenseAutoencoder(spec: DenseAutoencoderSpec, seed: number)
     throw new Error(`decoder starts at ${spec.decoderSizes[0]} but the latent has ${latentSize} dimensions`);
   }
   const random = createRandom(seed);
-  const shared = { batchNormMomentum: spec.batchNormMomentum, batchNormEpsilon: spec.batchNormEpsilon };
+  const shared = {
+    batchNorm: spec.batchNorm ?? true,
+    batchNormMomentum: spec.batchNormMomentum,
+    batchNormEpsilon: spec.batchNormEpsilon,
+  };
   const encoder = createDenseStack(
     {
       ...shared,
       sizes: spec.encoderSizes,
       dropoutRates: spec.encoderDropout,
-      outputActivation: 'linear',
+      outputActivation: spec.latentActivation ?? 'linear',
       torchPrefix: 'encoder',
     },
     random,
@@ -76,6 +72,9 @@ export function createDenseAutoencoder(spec: DenseAutoencoderSpec, seed: number)
 
   return {
     spec,
+    denseSpec: spec,
+    latentSize,
+    latentMapShape: null,
     namedState,
     trainableVariables: stateVariables.filter((variable) => variable.trainable),
     forward: (x, { training, dropoutSeed }) =>
@@ -86,14 +85,6 @@ export function createDenseAutoencoder(spec: DenseAutoencoderSpec, seed: number)
       }),
     encode: (x) => encoder.apply(x, false),
     decode: (latent) => decoder.apply(latent, false),
-    saveState: () => stateVariables.map((variable) => tf.keep(tf.clone(variable))),
-    restoreState: (state) => {
-      if (state.length !== stateVariables.length) {
-        throw new Error(`expected ${stateVariables.length} state tensors, got ${state.length}`);
-      }
-      // assign checks each shape; the variables share the saved data, which is never written in place.
-      stateVariables.forEach((variable, i) => variable.assign(state[i]));
-    },
-    dispose: () => stateVariables.forEach((variable) => variable.dispose()),
+    ...stateKeeping(stateVariables),
   };
 }

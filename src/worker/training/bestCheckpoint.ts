@@ -3,7 +3,9 @@
  * any epoch has finished, to the initial weights, which the seed rebuilds instead of keeping.
  */
 import type * as tf from '@tensorflow/tfjs';
-import { createDenseAutoencoder, REFERENCE_SPEC, type DenseAutoencoder } from '../model/denseAutoencoder';
+import type { TrainingConfig } from '../../shared/config';
+import type { Autoencoder } from '../model/autoencoder';
+import { createPresetModel } from '../model/presets/createPresetModel';
 
 export interface CheckpointInfo {
   epoch: number;
@@ -21,21 +23,24 @@ export class BestCheckpoint {
     return this.best === null || validationLoss < this.best.validationLoss;
   }
 
-  keep(epoch: number, validationLoss: number, model: DenseAutoencoder): void {
+  keep(epoch: number, validationLoss: number, model: Autoencoder): void {
     this.best?.state.forEach((tensor) => tensor.dispose());
     this.best = { epoch, validationLoss, state: model.saveState() };
   }
 
   /** Puts the best weights into `model`; null when there are none yet. */
-  restoreInto(model: DenseAutoencoder): CheckpointInfo | null {
+  restoreInto(model: Autoencoder): CheckpointInfo | null {
     if (!this.best) return null;
     model.restoreState(this.best.state);
     return this.info;
   }
 
-  /** Puts the weights `seed` initialised into `model`. */
-  static restoreInitial(model: DenseAutoencoder, seed: number): void {
-    const initial = createDenseAutoencoder(REFERENCE_SPEC, seed);
+  /** Puts the weights the run's preset and seed initialised into `model`. */
+  static restoreInitial(
+    model: Autoencoder,
+    config: Pick<TrainingConfig, 'preset' | 'latentSize' | 'seed'>,
+  ): void {
+    const initial = createPresetModel(config);
     const state = initial.saveState();
     model.restoreState(state);
     state.forEach((tensor) => tensor.dispose());

@@ -4,8 +4,10 @@
  */
 import type { TrainingConfig, TrainStepKind } from '../../shared/config';
 import { activeWebGpuBackend, EngineStepper, engineOptionsFor } from '../engine/engineStepper';
-import type { DenseAutoencoder } from '../model/denseAutoencoder';
+import type { Autoencoder } from '../model/autoencoder';
 import type { RunSplits } from './splits';
+import { decoupledWeightDecay } from './runSettings';
+import { engineUnsupported } from './engineSupport';
 import { TfjsStepper } from './tfjsStepper';
 import type { TrainStepper } from './trainStepper';
 
@@ -15,20 +17,26 @@ export interface ChosenStepper {
 }
 
 export async function chooseStepper(
-  model: DenseAutoencoder,
+  model: Autoencoder,
   config: TrainingConfig,
   splits: RunSplits,
 ): Promise<ChosenStepper> {
   const tfjs = (reason: string) => ({ stepper: new TfjsStepper(model, config, splits.trainPixels), reason });
   const wanted: TrainStepKind = config.trainStep ?? 'engine';
   if (wanted === 'tfjs') return tfjs('forced by ?trainStep=tfjs');
+  const unsupported = engineUnsupported(model, config);
+  if (unsupported) {
+    if (config.trainStep === 'engine') throw new Error(`?trainStep=engine cannot train ${unsupported}`);
+    return tfjs(`the fused engine does not train ${unsupported}; training with tfjs ops`);
+  }
   if (!activeWebGpuBackend()) {
     if (config.trainStep === 'engine') throw new Error('?trainStep=engine needs the WebGPU backend');
     return tfjs('the fused engine needs WebGPU; this backend trains with tfjs ops');
   }
   try {
     const images = { pixels: splits.trainPixels, count: splits.trainCount };
-    const stepper = await EngineStepper.create(model, engineOptionsFor(model, config), config, images);
+    const optimizer = { learningRate: config.learningRate, weightDecay: decoupledWeightDecay(config) };
+    const stepper = await EngineStepper.create(model, engineOptionsFor(model, config), optimizer, images);
     return { stepper, reason: 'fused WebGPU kernels' };
   } catch (error) {
     if (config.trainStep === 'engine') throw error;

@@ -7,7 +7,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';
 import type { YieldPoint } from '../control/cancellation';
-import type { DenseAutoencoder } from '../model/denseAutoencoder';
+import type { Autoencoder } from '../model/autoencoder';
 import { forwardInChunks, mapInChunks } from './chunkedEval';
 import { perSampleReconstructionLoss } from './losses';
 import { addNoise } from './noise';
@@ -39,11 +39,7 @@ export class EvaluationSets {
    * The model's output for the noisy test images; `weightsVersion` says when to recompute. One
    * computation at a time is shared by every caller asking for the same weights.
    */
-  testReconstruction(
-    model: DenseAutoencoder,
-    weightsVersion: number,
-    between: YieldPoint,
-  ): Promise<tf.Tensor2D> {
+  testReconstruction(model: Autoencoder, weightsVersion: number, between: YieldPoint): Promise<tf.Tensor2D> {
     const cached = this.cachedTestReconstruction;
     if (cached?.weightsVersion === weightsVersion) return cached.output;
     void cached?.output.then(
@@ -64,11 +60,7 @@ export class EvaluationSets {
     return output;
   }
 
-  async validationLoss(
-    model: DenseAutoencoder,
-    weightsVersion: number,
-    between: YieldPoint,
-  ): Promise<number> {
+  async validationLoss(model: Autoencoder, weightsVersion: number, between: YieldPoint): Promise<number> {
     if (!this.holdoutPairs) {
       const reconstruction = await this.testReconstruction(model, weightsVersion, between);
       const mean = tf.tidy(() =>

@@ -59,6 +59,15 @@ describe('addNoise', () => {
     expect(std).toBeCloseTo(0.2 / Math.sqrt(3), 2);
   });
 
+  it('uniform-positive adds level·U(0, 1): it only brightens', async () => {
+    const clean = constantBatch(0.5);
+    const { values, mean, std } = await stats(addNoise(clean, 'uniform-positive', 0.25, 3));
+    expect(Math.min(...values)).toBeGreaterThanOrEqual(0.5);
+    expect(Math.max(...values)).toBeLessThanOrEqual(0.75);
+    expect(mean).toBeCloseTo(0.625, 2);
+    expect(std).toBeCloseTo(0.25 / Math.sqrt(12), 2);
+  });
+
   it('salt-and-pepper replaces a `level` share of pixels, half by 0 and half by 1', async () => {
     const { values } = await stats(addNoise(constantBatch(0.5), 'salt-and-pepper', 0.3, 3));
     const share = (v: number) => values.filter((x) => x === v).length / values.length;

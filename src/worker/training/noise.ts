@@ -18,6 +18,12 @@ export function addNoise(x: tf.Tensor2D, type: NoiseType, level: number, seed: n
           0,
           1,
         );
+      case 'uniform-positive':
+        return tf.clipByValue(
+          tf.add<tf.Tensor2D>(x, tf.randomUniform(x.shape, 0, level, 'float32', seed)),
+          0,
+          1,
+        );
       case 'salt-and-pepper': {
         // One draw decides both: u < level/2 is pepper (0), level/2 ≤ u < level is salt (1).
         const draw = tf.randomUniform(x.shape, 0, 1, 'float32', seed);

@@ -3,9 +3,10 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';
 import { IMAGE_PIXELS } from '../../shared/dataset';
 import type { BatchLoss } from '../../shared/protocol';
-import type { DenseAutoencoder } from '../model/denseAutoencoder';
+import type { Autoencoder } from '../model/autoencoder';
 import { AdamW } from './adamw';
 import { addNoise } from './noise';
+import { decoupledWeightDecay, penaltiesOf, trainingNoise } from './runSettings';
 import { trainStep } from './trainStep';
 import type { StepBatch, TrainStepper } from './trainStepper';
 
@@ -16,14 +17,14 @@ export class TfjsStepper implements TrainStepper {
   private readonly trainImages: tf.Tensor2D;
 
   constructor(
-    private readonly model: DenseAutoencoder,
+    private readonly model: Autoencoder,
     private readonly config: TrainingConfig,
     trainPixels: Float32Array,
   ) {
     this.trainImages = tf.tensor2d(trainPixels, [trainPixels.length / IMAGE_PIXELS, IMAGE_PIXELS]);
     this.optimizer = new AdamW(model.trainableVariables, {
       learningRate: config.learningRate,
-      weightDecay: config.weightDecay,
+      weightDecay: decoupledWeightDecay(config),
     });
   }
 
@@ -34,11 +35,13 @@ export class TfjsStepper implements TrainStepper {
     // One tf.tidy for the whole step: the batch, its noise, and trainStep's own tidy.
     const lossTensor = tf.tidy(() => {
       const clean = tf.gather(this.trainImages, tf.tensor1d(batch.indices, 'int32'));
-      const noisy = addNoise(clean, this.config.noiseType, this.config.trainNoiseLevel, batch.noiseSeed);
+      const noise = trainingNoise(this.config);
+      const noisy = addNoise(clean, noise.type, noise.level, batch.noiseSeed);
       return trainStep(this.model, this.optimizer, noisy, clean, {
         lossWeights: this.config,
         gradientClipNorm: this.config.gradientClipNorm,
         dropoutSeed: batch.dropoutSeed,
+        penalties: penaltiesOf(this.config) ?? undefined,
       }).loss;
     });
     this.lastEncodeMs = performance.now() - startedMs;

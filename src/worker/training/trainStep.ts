@@ -1,14 +1,17 @@
 import * as tf from '@tensorflow/tfjs';
-import type { DenseAutoencoder } from '../model/denseAutoencoder';
+import type { Autoencoder } from '../model/autoencoder';
 import type { AdamW } from './adamw';
 import { clipByGlobalNorm, globalGradientNorm } from './clipGradients';
 import { reconstructionLoss, type LossWeights } from './losses';
+import { withPenalties, type Penalties } from './penalties';
 
 export interface TrainStepOptions {
   lossWeights: LossWeights;
   /** Global-norm clip; 0 turns clipping off. */
   gradientClipNorm: number;
   dropoutSeed?: number;
+  /** L2 weight and latent L1 penalties added to the loss; absent = none. */
+  penalties?: Penalties;
 }
 
 /**
@@ -16,7 +19,7 @@ export interface TrainStepOptions {
  * Returns device scalars; nothing is read back here.
  */
 export function trainStep(
-  model: DenseAutoencoder,
+  model: Autoencoder,
   optimizer: AdamW,
   input: tf.Tensor2D,
   target: tf.Tensor2D,
@@ -24,8 +27,12 @@ export function trainStep(
 ): { loss: tf.Scalar; gradientNorm: tf.Scalar } {
   return tf.tidy(() => {
     const { value, grads } = tf.variableGrads(() => {
-      const { reconstruction } = model.forward(input, { training: true, dropoutSeed: options.dropoutSeed });
-      return reconstructionLoss(target, reconstruction, options.lossWeights);
+      const { reconstruction, latent } = model.forward(input, {
+        training: true,
+        dropoutSeed: options.dropoutSeed,
+      });
+      const loss = reconstructionLoss(target, reconstruction, options.lossWeights);
+      return options.penalties ? withPenalties(loss, model, latent, options.penalties) : loss;
     }, model.trainableVariables);
     const gradients = model.trainableVariables.map((variable) => grads[variable.name]);
     const { clipped, globalNorm } =

@@ -6,7 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';
 import type { BatchLoss, EmitEvent } from '../../shared/protocol';
-import { createDenseAutoencoder, REFERENCE_SPEC, type DenseAutoencoder } from '../model/denseAutoencoder';
+import type { Autoencoder } from '../model/autoencoder';
+import { createPresetModel } from '../model/presets/createPresetModel';
 import { batchIndices, shuffledOrder, stepsPerEpoch } from './batchOrder';
 import { NEVER_CANCELLED, type YieldPoint } from '../control/cancellation';
 import { BestCheckpoint, type CheckpointInfo } from './bestCheckpoint';
@@ -27,7 +28,7 @@ export interface EpochSummary {
 }
 
 /** Builds the step for a model (see chooseStepper). */
-export type StepperFactory = (model: DenseAutoencoder) => Promise<{ stepper: TrainStepper; reason: string }>;
+export type StepperFactory = (model: Autoencoder) => Promise<{ stepper: TrainStepper; reason: string }>;
 
 export class TrainingSession {
   readonly stepsPerEpoch: number;
@@ -60,7 +61,7 @@ export class TrainingSession {
     onEpochEnded: (summary: EpochSummary, between: YieldPoint) => Promise<void>,
     createStepper: StepperFactory,
   ): Promise<TrainingSession> {
-    const model = createDenseAutoencoder(REFERENCE_SPEC, config.seed);
+    const model = createPresetModel(config);
     try {
       const { stepper, reason } = await createStepper(model);
       return new TrainingSession(config, splits, emit, onEpochEnded, model, stepper, reason);
@@ -75,7 +76,7 @@ export class TrainingSession {
     readonly splits: RunSplits,
     private readonly emit: EmitEvent,
     private readonly onEpochEnded: (summary: EpochSummary, between: YieldPoint) => Promise<void>,
-    private readonly model: DenseAutoencoder,
+    private readonly model: Autoencoder,
     readonly stepper: TrainStepper,
     /** Why this step trains the run, for the page. */
     readonly stepperReason: string,
@@ -106,7 +107,7 @@ export class TrainingSession {
   }
 
   /** The model with the latest weights, for evaluation only (the step owns training). */
-  evaluationModel(): DenseAutoencoder {
+  evaluationModel(): Autoencoder {
     this.stepper.syncModel();
     return this.model;
   }
@@ -267,7 +268,7 @@ export class TrainingSession {
 
   private async restore(): Promise<CheckpointInfo | null> {
     const restored = this.best.restoreInto(this.model);
-    if (!restored) BestCheckpoint.restoreInitial(this.model, this.config.seed);
+    if (!restored) BestCheckpoint.restoreInitial(this.model, this.config);
     this.weightsVersion += 1;
     await this.stepper.loadModel();
     this.restoredEpoch = restored?.epoch ?? 0;

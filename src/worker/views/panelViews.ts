@@ -6,20 +6,15 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import type { NoiseType } from '../../shared/config';
-import {
-  assertNever,
-  type EmitEvent,
-  type ImageTriplets,
-  type LatentBounds,
-  type LatentPoint,
-} from '../../shared/protocol';
-import { manifoldGridPoints, occupiedBounds } from '../../shared/manifold';
+import { assertNever, type EmitEvent, type ImageTriplets } from '../../shared/protocol';
 import type { ViewRequest } from '../../shared/viewRequest';
 import type { YieldPoint } from '../control/cancellation';
 import { computeImageMetrics, psnrPerImage } from '../metrics/imageMetrics';
-import { EVAL_CHUNK_SIZE, mapInChunks } from '../training/chunkedEval';
+import { EVAL_CHUNK_SIZE } from '../training/chunkedEval';
 import { addNoise } from '../training/noise';
 import type { TrainingSession } from '../training/trainingSession';
+import { emitFeatureMaps } from './featureMaps';
+import { emitDecodedPoint, emitLatentViews } from './latentViews';
 
 /** The views a redraw computes; each depends on the model and on some fields of the request. */
 export const VIEW_PARTS = ['grid', 'robustness', 'metrics', 'latent', 'decodedPoint'] as const;
@@ -40,18 +35,17 @@ export async function drawView(
   const noiseType = request.evalNoiseType ?? session.config.noiseType;
   switch (part) {
     case 'grid':
-      return emitGrid(session, request.gridTestIndices, request.evalNoiseLevel, noiseType, emit);
+      await emitGrid(session, request.gridTestIndices, request.evalNoiseLevel, noiseType, emit);
+      // The grid's first image is the chosen one: brushing the scatter chooses another.
+      if (request.gridTestIndices.length > 0)
+        await emitFeatureMaps(session, request.gridTestIndices[0], emit);
+      return;
     case 'robustness':
       return emitRobustness(session, request.stripNoiseLevels, noiseType, emit, between);
     case 'metrics':
       return emitMetrics(session, emit, between);
     case 'latent':
-      return emitManifold(
-        session,
-        request.manifoldGridSize,
-        await emitLatentCodes(session, emit, between),
-        emit,
-      );
+      return emitLatentViews(session, request.manifoldGridSize, emit, between);
     case 'decodedPoint':
       // No point clicked yet: nothing to decode.
       if (request.latentPoint) await emitDecodedPoint(session, request.latentPoint, emit);
@@ -154,48 +148,6 @@ async function emitMetrics(session: TrainingSession, emit: EmitEvent, between: Y
     between,
   );
   emit({ type: 'metricsComputed', epoch: session.weightsEpoch, ...metrics });
-}
-
-/** Sends the test set's latent codes and returns the box they occupy (read before the transfer). */
-async function emitLatentCodes(
-  session: TrainingSession,
-  emit: EmitEvent,
-  between: YieldPoint,
-): Promise<LatentBounds> {
-  const codes = await mapInChunks(
-    session.splits.testImages,
-    (chunk) => session.evaluationModel().encode(chunk),
-    between,
-  );
-  const bounds = occupiedBounds(codes);
-  const labels = session.splits.testLabels.slice(0, session.splits.testCount);
-  emit({ type: 'latentCodesComputed', epoch: session.weightsEpoch, codes, labels }, [
-    codes.buffer,
-    labels.buffer,
-  ]);
-  return bounds;
-}
-
-async function emitDecodedPoint(session: TrainingSession, { x, y }: LatentPoint, emit: EmitEvent) {
-  const decoded = tf.tidy(() => session.evaluationModel().decode(tf.tensor2d([[x, y]])));
-  const image = (await decoded.data()) as Float32Array;
-  decoded.dispose();
-  emit({ type: 'latentDecoded', x, y, image }, [image.buffer]);
-}
-
-async function emitManifold(
-  session: TrainingSession,
-  gridSize: number,
-  bounds: LatentBounds,
-  emit: EmitEvent,
-) {
-  const points = manifoldGridPoints(bounds, gridSize);
-  const decoded = tf.tidy(() =>
-    session.evaluationModel().decode(tf.tensor2d(points, [gridSize * gridSize, 2])),
-  );
-  const images = (await decoded.data()) as Float32Array;
-  decoded.dispose();
-  emit({ type: 'manifoldDecoded', gridSize, bounds, images }, [images.buffer]);
 }
 
 function transfers(t: ImageTriplets): Transferable[] {

@@ -1,5 +1,6 @@
 /** The hyperparameter inputs; they edit a draft that takes effect on "Apply & reset". */
 import { CONFIG_LIMITS, NOISE_TYPES, type LimitedField, type TrainingConfig } from '../../../shared/config';
+import { PresetFields } from './PresetFields';
 
 interface ConfigFieldsProps {
   draft: TrainingConfig;
@@ -15,6 +16,9 @@ const NUMBER_FIELDS: { field: LimitedField; label: string; step: number }[] = [
   { field: 'trainNoiseLevel', label: 'train noise', step: 0.05 },
   { field: 'mseWeight', label: 'MSE weight', step: 0.1 },
   { field: 'l1Weight', label: 'L1 weight', step: 0.1 },
+  { field: 'bceWeight', label: 'BCE weight', step: 0.1 },
+  { field: 'l2Penalty', label: 'L2 weight penalty', step: 0.0001 },
+  { field: 'latentL1Penalty', label: 'latent L1 penalty', step: 0.001 },
   { field: 'seed', label: 'seed', step: 1 },
 ];
 
@@ -35,12 +39,7 @@ export function ConfigFields({ draft, disabled, onChange }: ConfigFieldsProps) {
           <option value="mnist">MNIST digits</option>
         </select>
       </label>
-      <label>
-        model
-        <select data-testid="model-preset" value="reference" disabled={disabled} onChange={() => undefined}>
-          <option value="reference">reference (784→…→2→…→784)</option>
-        </select>
-      </label>
+      <PresetFields draft={draft} disabled={disabled} onChange={onChange} />
       <label>
         noise type
         <select

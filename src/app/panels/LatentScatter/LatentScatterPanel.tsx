@@ -3,6 +3,7 @@ import { useMemo, useState } from 'react';
 import type { LayoutSelection, PlotSelectionEvent } from 'plotly.js-dist-min';
 import { classNamesOf } from '../../../shared/dataset';
 import { byteImageAt } from '../../../shared/imageMath';
+import type { LatentProjectionInfo } from '../../../shared/protocol';
 import {
   brushSelectionsOf,
   buildClassTraces,
@@ -116,8 +117,8 @@ export function LatentScatterPanel() {
   return (
     <Panel
       showsModel
-      title="Latent space"
-      caption="Every test image at its 2-D code, coloured by class. Click anywhere to decode that point; box or lasso to show those images in the grid."
+      title={latent?.projection ? 'Latent space (PCA projection)' : 'Latent space'}
+      caption={latentCaption(latent?.projection ?? null)}
       testId="latent-scatter"
       className="latent-panel"
       actions={actions}
@@ -142,7 +143,9 @@ export function LatentScatterPanel() {
           >
             <ImageCanvas pixels={clicked?.image ?? null} sizePx={84} title="decoded from the clicked point" />
             <figcaption>
-              {clicked ? `decoded ${formatPoint(clicked)}` : 'click the plane to decode a point'}
+              {clicked
+                ? `decoded ${formatPoint(clicked)}${latent?.projection ? ' via mean + x·PC1 + y·PC2' : ''}`
+                : 'click the plane to decode a point'}
             </figcaption>
           </figure>
           <figure className="latent-hover">
@@ -157,5 +160,19 @@ export function LatentScatterPanel() {
         </div>
       </div>
     </Panel>
+  );
+}
+
+/** Says whether the plane is the latent itself or its PCA projection, and what a click decodes. */
+function latentCaption(projection: LatentProjectionInfo | null): string {
+  const brush = 'box or lasso to show those images in the grid.';
+  if (!projection) {
+    return `Every test image at its 2-D code, coloured by class. Click anywhere to decode that point; ${brush}`;
+  }
+  const [pc1, pc2] = projection.explainedVariance.map((share) => `${(100 * share).toFixed(0)}%`);
+  return (
+    `PCA projection: the ${projection.latentSize}-D codes of the test images on their first two ` +
+    `principal components (PC1 ${pc1}, PC2 ${pc2} of the variance), coloured by class. A click decodes ` +
+    `the inverse projection mean + x·PC1 + y·PC2 (every other component at its mean); ${brush}`
   );
 }

@@ -37,6 +37,8 @@ function expectedNoisy(type: NoiseType, level: number, clean: number, counter: n
     }
     case 'uniform':
       return Math.min(1, Math.max(0, clean + level * (2 * u - 1)));
+    case 'uniform-positive':
+      return Math.min(1, clean + level * u);
     case 'salt-and-pepper':
       return u < level ? (u >= level / 2 ? 1 : 0) : clean;
     case 'masking':
@@ -114,6 +116,7 @@ async function checkNoise(type: NoiseType, level: number, tolerance: number): Pr
 export async function checkRandomness(): Promise<CheckResult[]> {
   return [
     await checkNoise('uniform', 0.3, 1e-6),
+    await checkNoise('uniform-positive', 0.25, 1e-6),
     await checkNoise('masking', 0.4, 1e-6),
     await checkNoise('salt-and-pepper', 0.3, 1e-6),
     await checkNoise('gaussian', 0.1, 2e-4),

@@ -53,6 +53,11 @@ function corruptWgsl({ type, level }: NoiseSettings): string {
   ${first}
   return clamp(x + ${lvl} * (2.0 * u - 1.0), 0.0, 1.0);
 }`;
+    case 'uniform-positive':
+      return `fn corrupt(x: f32, counter: u32) -> f32 {
+  ${first}
+  return clamp(x + ${lvl} * u, 0.0, 1.0);
+}`;
     case 'salt-and-pepper':
       // u < level/2 is pepper (0), level/2 ≤ u < level is salt (1).
       return `fn corrupt(x: f32, counter: u32) -> f32 {
