@@ -87,3 +87,23 @@ test('minimal trains on WebGPU with the fused engine (ReLU latent, no BatchNorm,
   expect(snapshot.trainStep).toBe('engine');
   await trainOneEpoch(app);
 });
+
+test('on WebGPU, a latent L1 penalty falls back to tfjs ops with the reason shown; BCE trains there', async ({
+  page,
+}) => {
+  const app = new PlaygroundPage(page);
+  await app.open(
+    'backend=webgpu&trainSubset=128&testSubset=64&seed=1&preset=dense-3&batchSize=64&mseWeight=0&bceWeight=1&latentL1=0.001',
+  );
+  await expect(page.getByTestId('backend')).toHaveText('webgpu', { timeout: 120_000 });
+  await app.waitForStatus('idle');
+  const snapshot = await app.snapshot();
+  expect(snapshot.preset).toBe('dense-3');
+  expect(snapshot.trainStep).toBe('tfjs');
+  await expect(page.getByTestId('train-step')).toHaveAttribute('title', /L1 penalty on the latent code/);
+  await trainOneEpoch(app);
+  // BCE's gradient is written out: tfjs-webgpu would differentiate the clamped log to 0 and stall.
+  const { trainLoss } = await app.snapshot();
+  expect(trainLoss.length).toBeGreaterThanOrEqual(2);
+  expect(trainLoss[trainLoss.length - 1]).toBeLessThan(trainLoss[0]);
+});
