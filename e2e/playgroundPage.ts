@@ -1,4 +1,4 @@
-/** Page object: drives the app only through CONTRACT.md's test ids and window.playground. */
+/** Page object: drives the app only through the test contract's ids (data-testid) and window.playground. */
 import { expect, type Page } from '@playwright/test';
 import type { PlaygroundSnapshot } from '../src/app/playgroundSnapshot';
 

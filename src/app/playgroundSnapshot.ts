@@ -1,4 +1,4 @@
-/** `window.playground.snapshot()`: the read-only view that end-to-end tests use (CONTRACT.md). */
+/** `window.playground.snapshot()`: the read-only view that end-to-end tests use. */
 import type { DatasetName } from '../shared/config';
 import type { ImageMetrics, MetricsRecord } from '../shared/protocol';
 import { debugHooks, type DebugHooks } from './debugHooks';

@@ -1,4 +1,4 @@
-/** Every user-settable option of a run, declared once with its default (SPEC §2). */
+/** Every user-settable option of a run, declared once with its default. */
 import type { LatentSize, ModelPreset, OptimizerName, TrainingMode } from './modelOptions';
 
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;

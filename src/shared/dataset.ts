@@ -1,4 +1,4 @@
-/** Facts about the datasets that both threads need (SPEC §1). */
+/** Facts about the datasets that both threads need. */
 import type { DatasetName } from './config';
 
 export const IMAGE_SIDE = 28;

@@ -1,4 +1,4 @@
-/** The choices of model, optimiser and training mode (SPEC §4); no imports, so config can use them. */
+/** The choices of model, optimiser and training mode; no imports, so config can use them. */
 export const MODEL_PRESETS = ['reference', 'dense-3', 'dense-5', 'minimal', 'conv'] as const;
 export type ModelPreset = (typeof MODEL_PRESETS)[number];
 

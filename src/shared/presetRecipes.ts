@@ -1,5 +1,5 @@
 /**
- * Each preset's recipe (SPEC §4): choosing a preset sets these fields; the user may change any of
+ * Each preset's recipe: choosing a preset sets these fields; the user may change any of
  * them afterwards. Every recipe names the same fields, so switching presets leaves nothing behind.
  */
 import { DEFAULT_CONFIG, type TrainingConfig } from './config';

@@ -2,7 +2,7 @@
  * Every message that crosses the worker boundary. Commands (app → worker) are imperative,
  * events (worker → app) past tense. Images travel as flat Float32Arrays of N×784 in [0, 1].
  */
-import type { BenchmarkRequest, BenchmarkResult } from './benchmark';
+import type { BenchmarkRequest, BenchmarkResult } from './benchProtocol';
 import type { BackendName, TrainingConfig, TrainStepKind } from './config';
 import type { ViewRequest } from './viewRequest';
 
@@ -65,7 +65,7 @@ export interface BackendChoice {
   adapterDescription: string | null;
 }
 
-/** Test-set image quality of the reconstructions (SPEC §3 "Metrics"). */
+/** Test-set image quality of the reconstructions. */
 export interface ImageMetrics {
   mse: number;
   psnr: number;

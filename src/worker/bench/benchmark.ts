@@ -13,7 +13,7 @@ import {
   type BenchmarkRequest,
   type BenchmarkResult,
   type BenchmarkRow,
-} from '../../shared/benchmark';
+} from '../../shared/benchProtocol';
 import type { BackendName } from '../../shared/config';
 import type { LoadedDataset } from '../data/loadDataset';
 import { createBenchStep, type BenchData, type BenchStep } from './benchSteps';

@@ -1,4 +1,4 @@
-/** Fetches, checks and scales one dataset's four gzipped IDX files (SPEC §1). */
+/** Fetches, checks and scales one dataset's four gzipped IDX files. */
 import { DATASET_FILES, IMAGE_PIXELS } from '../../shared/dataset';
 import { concatChunks, gunzip, isGzip } from './gunzip';
 import { DatasetError, parseIdxImages, parseIdxLabels } from './idx';

@@ -1,5 +1,5 @@
 /**
- * Image-quality metrics of reconstructions against clean targets (SPEC §3 "Metrics").
+ * Image-quality metrics of reconstructions against clean targets.
  * Inputs are [N, 784] tensors of 28×28 images in [0, 1] (data range 1). Only plain ops
  * (conv2d, mean, log) so every backend — WebGPU, WebGL, WASM, CPU — runs them.
  */

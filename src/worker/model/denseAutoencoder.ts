@@ -18,7 +18,7 @@ export interface DenseAutoencoderSpec {
   batchNormEpsilon: number;
 }
 
-/** SPEC §2 and bench/torch_ref.py: no BatchNorm or ReLU on the latent, Sigmoid on the output. */
+/** As scripts/bench/torch_ref.py builds it: no BatchNorm or ReLU on the latent, Sigmoid on the output. */
 export const REFERENCE_SPEC: DenseAutoencoderSpec = {
   encoderSizes: [784, 512, 256, 128, 64, 32, 16, 8, 4, 2],
   decoderSizes: [2, 4, 8, 16, 32, 64, 128, 256, 512, 784],

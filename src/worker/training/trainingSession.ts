@@ -1,7 +1,6 @@
 /**
- * One training run: owns the model, the step (fused engine or tfjs ops), scheduler, best
- * checkpoint and the epoch/step counters, and streams progress through `emit`.
- * Only asynchronous tensor reads; fixed batch shapes.
+ * One training run: owns the model, the step (fused engine or tfjs ops), scheduler, best checkpoint
+ * and the epoch/step counters, and streams progress through `emit`. Async reads; fixed batch shapes.
  */
 import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';

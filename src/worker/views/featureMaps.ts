@@ -1,4 +1,4 @@
-/** The conv preset's bottleneck feature maps of one clean test image (SPEC §4); other models have none. */
+/** The conv preset's bottleneck feature maps of one clean test image; other models have none. */
 import * as tf from '@tensorflow/tfjs';
 import { IMAGE_SIDE, IMAGE_PIXELS } from '../../shared/dataset';
 import type { EmitEvent } from '../../shared/protocol';

@@ -139,7 +139,7 @@ async function emitRobustness(
   });
 }
 
-/** Test metrics as SPEC §6 defines them: all test images, noisy at the training noise level. */
+/** The test metrics: all test images, noisy at the training noise level. */
 async function emitMetrics(session: TrainingSession, emit: EmitEvent, between: YieldPoint) {
   const metrics = await computeImageMetrics(
     session.splits.testImages,

@@ -12,7 +12,7 @@ describe('latestMetrics', () => {
 });
 
 describe('formatMetric', () => {
-  it('formats like SPEC §6 and shows a dash before any value', () => {
+  it('formats to the reference table digits and shows a dash before any value', () => {
     expect(formatMetric(0.02963, METRIC_DECIMALS.mse)).toBe('0.0296');
     expect(formatMetric(15.9312, METRIC_DECIMALS.psnr)).toBe('15.93');
     expect(formatMetric(0.4841, METRIC_DECIMALS.ssim)).toBe('0.484');

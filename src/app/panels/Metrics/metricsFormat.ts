@@ -16,5 +16,5 @@ export function formatMetric(value: number | undefined, decimals: number): strin
   return value !== undefined && Number.isFinite(value) ? value.toFixed(decimals) : NO_VALUE;
 }
 
-/** Digits matching SPEC §6's table: MSE 0.0296, PSNR 15.93 dB, SSIM 0.484. */
+/** Digits of the reference results table: MSE 0.0296, PSNR 15.93 dB, SSIM 0.484. */
 export const METRIC_DECIMALS = { mse: 4, psnr: 2, ssim: 3, ssimGlobal: 3 } as const;

@@ -1,5 +1,5 @@
 /**
- * The convolutional denoising autoencoder (SPEC §4), as in PyTorch:
+ * The convolutional denoising autoencoder, as in PyTorch:
  *   encoder Conv2d(1,16,3,p=1) ReLU MaxPool2d(2) Conv2d(16,8,3,p=1) ReLU MaxPool2d(2)  → 7×7×8
  *   decoder ConvTranspose2d(8,16,2,s=2) ReLU ConvTranspose2d(16,1,2,s=2) Sigmoid        → 28×28×1
  * Convolutions are written as patch matrices times a kernel (im2col): tfjs-wasm has no

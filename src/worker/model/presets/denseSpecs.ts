@@ -1,4 +1,4 @@
-/** The dense presets' architectures (SPEC §4), as specs for the dense builder and the fused engine. */
+/** The dense presets' architectures, as specs for the dense builder and the fused engine. */
 import type { ModelPreset } from '../../../shared/modelOptions';
 import { REFERENCE_SPEC, type DenseAutoencoderSpec } from '../denseAutoencoder';
 
