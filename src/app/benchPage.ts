@@ -4,7 +4,7 @@
  * `/result` (then `/done`), for a static server that collects it on a machine without Playwright.
  * Parameters: backends=webgpu,wasm warmup=N rounds=N steps=N batchSize=N trainSubset=N profile=1.
  */
-import type { BenchmarkRequest, BenchmarkResult } from '../shared/benchProtocol';
+import type { BenchmarkRequest, BenchmarkResult } from '../shared/speedBenchmark';
 import { BACKEND_NAMES, type BackendName } from '../shared/config';
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
 

@@ -2,7 +2,7 @@
  * Every message that crosses the worker boundary. Commands (app → worker) are imperative,
  * events (worker → app) past tense. Images travel as flat Float32Arrays of N×784 in [0, 1].
  */
-import type { BenchmarkRequest, BenchmarkResult } from './benchProtocol';
+import type { BenchmarkRequest, BenchmarkResult } from './speedBenchmark';
 import type { BackendName, TrainingConfig, TrainStepKind } from './config';
 import type { ViewRequest } from './viewRequest';
 

@@ -1,7 +1,7 @@
 /** The three training steps the bench compares, behind one small interface. */
 import * as tf from '@tensorflow/tfjs';
 import { DEFAULT_CONFIG, type TrainingConfig } from '../../shared/config';
-import type { BenchImpl } from '../../shared/benchProtocol';
+import type { BenchImpl } from '../../shared/speedBenchmark';
 import { EngineStepper, engineOptionsFor } from '../engine/engineStepper';
 import { createDenseAutoencoder, REFERENCE_SPEC } from '../model/denseAutoencoder';
 import { createRandom } from '../training/random';

@@ -13,7 +13,7 @@ import {
   type BenchmarkRequest,
   type BenchmarkResult,
   type BenchmarkRow,
-} from '../../shared/benchProtocol';
+} from '../../shared/speedBenchmark';
 import type { BackendName } from '../../shared/config';
 import type { LoadedDataset } from '../data/loadDataset';
 import { createBenchStep, type BenchData, type BenchStep } from './benchSteps';

@@ -5,7 +5,7 @@
  * hit), and the wait for the loss readback.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { StepProfile } from '../../shared/benchProtocol';
+import type { StepProfile } from '../../shared/speedBenchmark';
 import type { BenchStep } from './benchSteps';
 import { gpuCallCounts, gpuCallMilliseconds, gpuCallsBetween } from './gpuCallCounter';
 
