@@ -7,7 +7,7 @@ import type { DenseAutoencoder } from '../model/denseAutoencoder';
 import { AdamW } from './adamw';
 import { addNoise } from './noise';
 import { trainStep } from './trainStep';
-import type { StepBatch, TrainStepper } from './trainStepper';
+import type { OptimizerState, StepBatch, TrainStepper } from './trainStepper';
 
 export class TfjsStepper implements TrainStepper {
   readonly kind = 'tfjs';
@@ -58,6 +58,15 @@ export class TfjsStepper implements TrainStepper {
   syncModel(): void {}
 
   loadModel(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  saveOptimizer(): Promise<OptimizerState> {
+    return this.optimizer.saveState();
+  }
+
+  loadOptimizer(state: OptimizerState): Promise<void> {
+    this.optimizer.loadState(state);
     return Promise.resolve();
   }
 

@@ -7,6 +7,8 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';
 import type { BatchLoss, EmitEvent } from '../../shared/protocol';
 import { createDenseAutoencoder, REFERENCE_SPEC, type DenseAutoencoder } from '../model/denseAutoencoder';
+import { readFlat, tensorsFromFlat } from '../model/flatState';
+import { restoredBest, savedBest, type SessionCheckpoint } from '../persistence/sessionCheckpoint';
 import { batchIndices, shuffledOrder, stepsPerEpoch } from './batchOrder';
 import { EvaluationSets } from './evaluationSets';
 import { createRandom, type SeededRandom } from './random';
@@ -33,8 +35,8 @@ export class TrainingSession {
   stepInEpoch = 0;
   private learningRateValue: number;
   private readonly scheduler: ReduceLrOnPlateau;
-  private readonly shuffleRandom: SeededRandom;
-  private readonly stepRandom: SeededRandom;
+  private shuffleRandom: SeededRandom;
+  private stepRandom: SeededRandom;
   private readonly evaluation: EvaluationSets;
   private order: Int32Array;
   private running = false;
@@ -223,11 +225,51 @@ export class TrainingSession {
   /** Puts the best checkpoint's weights back into the model; null when there is none yet. */
   async restoreBest(): Promise<{ epoch: number; validationLoss: number } | null> {
     if (!this.best) return null;
+    await this.loadWeights(this.best.state);
+    return { epoch: this.best.epoch, validationLoss: this.best.validationLoss };
+  }
+
+  /** The model takes these weights (state_dict order: a checkpoint, a file) and trains on from them. */
+  async loadWeights(state: tf.Tensor[]): Promise<void> {
     await this.settle();
-    this.model.restoreState(this.best.state);
+    this.model.restoreState(state);
     this.weightsVersion += 1;
     await this.stepper.loadModel();
-    return { epoch: this.best.epoch, validationLoss: this.best.validationLoss };
+  }
+
+  /** Everything a saved run needs to continue this one; call between steps. */
+  async checkpoint(): Promise<SessionCheckpoint> {
+    await this.settle();
+    const { epoch, step, stepInEpoch, epochLossSum, epochTrainMs } = this;
+    return {
+      counters: { epoch, step, stepInEpoch, epochLossSum, epochTrainMs },
+      learningRate: this.learningRateValue,
+      order: this.order.slice(),
+      randomStates: { shuffle: this.shuffleRandom.state, step: this.stepRandom.state },
+      scheduler: this.scheduler.state,
+      weights: await readFlat(this.evaluationModel().namedState.map(({ variable }) => variable)),
+      optimizer: await this.stepper.saveOptimizer(),
+      best: await savedBest(this.best),
+    };
+  }
+
+  /** Continues a saved run of this configuration (checkpointMismatch says whether it fits). */
+  async resumeFrom(saved: SessionCheckpoint): Promise<void> {
+    const variables = this.model.namedState.map(({ variable }) => variable);
+    const weights = tensorsFromFlat(saved.weights, variables);
+    await this.loadWeights(weights).finally(() => weights.forEach((tensor) => tensor.dispose()));
+    this.best?.state.forEach((tensor) => tensor.dispose());
+    this.best = restoredBest(saved.best, variables);
+    await this.stepper.loadOptimizer(saved.optimizer);
+    this.learningRateValue = saved.learningRate;
+    this.stepper.setLearningRate(saved.learningRate);
+    this.scheduler.restore(saved.scheduler);
+    this.shuffleRandom = createRandom(saved.randomStates.shuffle);
+    this.stepRandom = createRandom(saved.randomStates.step);
+    ({ epoch: this.epoch, step: this.step, stepInEpoch: this.stepInEpoch } = saved.counters);
+    ({ epochLossSum: this.epochLossSum, epochTrainMs: this.epochTrainMs } = saved.counters);
+    this.order = saved.order.slice();
+    this.stepper.startEpoch(this.order, this.stepsPerEpoch);
   }
 
   private flushLosses(): void {
