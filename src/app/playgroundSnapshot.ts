@@ -1,6 +1,9 @@
 /** `window.playground.snapshot()`: the read-only view that end-to-end tests use (CONTRACT.md). */
 import type { ImageMetrics, MetricsRecord } from '../shared/protocol';
+import type { SavedRunSummary } from '../shared/protocol';
 import { usePlayground } from './store';
+import type { SaveReport } from './store/persistenceSlice';
+import { training } from './trainingClient';
 
 export interface PlaygroundSnapshot {
   backend: string | null;
@@ -23,6 +26,10 @@ export interface PlaygroundSnapshot {
   trainStep: 'engine' | 'tfjs' | null;
   bestEpoch: number | null;
   learningRate: number;
+  /** This tab's last save of its run and what it cost; null before the first. */
+  lastSave: SaveReport | null;
+  /** The saved run the resume button offers. */
+  resumableRun: SavedRunSummary | null;
 }
 
 function bestEpoch(records: readonly { epoch: number; isBest: boolean }[]): number | null {
@@ -52,15 +59,21 @@ export function snapshot(): PlaygroundSnapshot {
     trainStep: state.trainStep,
     bestEpoch: bestEpoch(state.epochRecords),
     learningRate: state.learningRate,
+    lastSave: state.lastSaveReport && { ...state.lastSaveReport },
+    resumableRun: state.resumableRun && { ...state.resumableRun },
   };
 }
 
 declare global {
   interface Window {
-    playground: { snapshot: () => PlaygroundSnapshot };
+    playground: {
+      snapshot: () => PlaygroundSnapshot;
+      /** Test hooks: harmless in every build. */
+      debug: { loseDevice: () => void };
+    };
   }
 }
 
 export function exposePlayground(): void {
-  window.playground = { snapshot };
+  window.playground = { snapshot, debug: { loseDevice: training.loseDevice } };
 }

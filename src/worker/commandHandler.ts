@@ -15,6 +15,7 @@ import {
 } from '../shared/protocol';
 import { DEFAULT_VIEW_REQUEST } from '../shared/viewRequest';
 import type { LoadedDataset } from './data/loadDataset';
+import { createPersistence } from './persistence/persistenceCommands';
 import { chooseStepper } from './training/chooseStepper';
 import { TrainingSession } from './training/trainingSession';
 import { createRunSplits, disposeRunSplits } from './training/splits';
@@ -47,6 +48,13 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
   // The page sends its request with `initialize`; the default only types the state before it.
   const painter = new ViewPainter<TrainingSession>(DEFAULT_VIEW_REQUEST, drawView);
   let failed = false;
+  const persistence = createPersistence({
+    session: () => session,
+    newSession: (config, emit) => newSession(config, emit),
+    stopRunLoop: () => stopRunLoop(),
+    startRunLoop: (current, emit) => startRunLoop(current, emit),
+    redraw: (parts, emit) => painter.redraw(parts, emit),
+  });
 
   const setStatus = (next: RunStatus, emit: EmitEvent) => {
     emit({ type: 'statusChanged', status: next });
@@ -110,6 +118,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
     });
     session = created;
     failed = false;
+    await persistence.beginRun();
     emit({
       type: 'runReset',
       config,
@@ -136,8 +145,10 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
 
   function startRunLoop(current: TrainingSession, emit: EmitEvent) {
     setStatus('training', emit);
+    const yieldAndSave = () => deps.yieldToEvents().then(() => persistence.saveIfDue(current, emit));
     runLoop = current
-      .run(deps.yieldToEvents)
+      .run(yieldAndSave)
+      .then(() => persistence.save(current, emit))
       .then(() => {
         if (session === current && !failed) setStatus(current.isFinished ? 'done' : 'paused', emit);
       })
@@ -155,8 +166,13 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         setStatus('loading', emit);
         const choice = await deps.selectBackend(command.config.backend);
         emit({ type: 'backendSelected', ...choice });
-        deps.watchDeviceLoss((message) => fail(new Error(`${message} Reload the page to continue.`), emit));
+        deps.watchDeviceLoss((message) => {
+          fail(new Error(`${message} Restarting from the last save…`), emit);
+          emit({ type: 'deviceLost', message });
+        });
+        if (command.recovery) return persistence.recover(command.recovery, command.config, emit);
         await newSession(command.config, emit);
+        await persistence.offerLatest(emit);
         return;
       }
       case 'reset': {
@@ -189,6 +205,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         setStatus('training', emit);
         await session.trainOneStep();
         await session.settle();
+        await persistence.save(session, emit);
         session.pause();
         setStatus(session.isFinished ? 'done' : 'paused', emit);
         return;
@@ -222,12 +239,24 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         });
         return;
       }
+      case 'resumeSavedRun':
+      case 'exportModel':
+      case 'importModel':
+      case 'importRun':
+      case 'loseDevice':
+        await persistence.handle(command, emit);
+        return;
       default:
         assertNever(command);
     }
   }
 
-  return async (command, emit) => {
+  return async (command, sendEvent) => {
+    // The saved run keeps the curves and metrics the page is sent.
+    const emit: EmitEvent = (event, transfer) => {
+      persistence.observe(event);
+      sendEvent(event, transfer);
+    };
     try {
       await handle(command, emit);
     } catch (error) {

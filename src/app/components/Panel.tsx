@@ -1,5 +1,6 @@
 /** A titled panel with its one-line caption, the unit of the page layout. */
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
+import { downloadPanelPng } from '../persistence/panelImage';
 
 interface PanelProps {
   title: string;
@@ -11,11 +12,23 @@ interface PanelProps {
 }
 
 export function Panel({ title, caption, testId, className, actions, children }: PanelProps) {
+  const section = useRef<HTMLElement>(null);
+  const savePng = () => {
+    if (section.current) void downloadPanelPng(section.current, title);
+  };
   return (
-    <section className={`panel ${className ?? ''}`} data-testid={testId} aria-label={title}>
+    <section ref={section} className={`panel ${className ?? ''}`} data-testid={testId} aria-label={title}>
       <header className="panel-header">
         <h2>{title}</h2>
         {actions}
+        <button
+          className="panel-png"
+          onClick={savePng}
+          title={`Save ${title} as PNG`}
+          data-testid="panel-png"
+        >
+          PNG
+        </button>
       </header>
       <p className="panel-caption">{caption}</p>
       {children}
