@@ -1,8 +1,9 @@
 /** `window.playground.snapshot()`: the read-only view that end-to-end tests use. */
 import type { DatasetName } from '../shared/config';
-import type { ImageMetrics, MetricsRecord } from '../shared/protocol';
+import type { ImageMetrics, MetricsRecord, SavedRunSummary } from '../shared/protocol';
 import { debugHooks, type DebugHooks } from './debugHooks';
 import { usePlayground } from './store';
+import type { SaveReport } from './store/persistenceSlice';
 
 export interface PlaygroundSnapshot {
   backend: string | null;
@@ -29,6 +30,10 @@ export interface PlaygroundSnapshot {
   dataset: DatasetName;
   /** The model preset of the run in the worker. */
   preset: string;
+  /** This tab's last save of its run and what it cost; null before the first. */
+  lastSave: SaveReport | null;
+  /** The saved run the resume button offers. */
+  resumableRun: SavedRunSummary | null;
 }
 
 function bestEpoch(records: readonly { epoch: number; isBest: boolean }[]): number | null {
@@ -60,6 +65,8 @@ export function snapshot(): PlaygroundSnapshot {
     learningRate: state.learningRate,
     dataset: state.runConfig.dataset,
     preset: state.runConfig.preset,
+    lastSave: state.lastSaveReport && { ...state.lastSaveReport },
+    resumableRun: state.resumableRun && { ...state.resumableRun },
   };
 }
 

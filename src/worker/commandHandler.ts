@@ -14,27 +14,22 @@ import {
   type WorkerCommand,
 } from '../shared/protocol';
 import { DEFAULT_VIEW_REQUEST } from '../shared/viewRequest';
-import type { LoadedDataset } from './data/loadDataset';
+import { DatasetCache, type LoadDataset } from './data/datasetCache';
 import { CancelScope, isCancelled } from './control/cancellation';
 import { RunStatusMachine } from './control/runStatusMachine';
 import { serialCommands } from './control/serialCommands';
+import { createPersistence } from './persistence/persistenceCommands';
 import { chooseStepper } from './training/chooseStepper';
 import { TrainingDiverged } from './training/trainingDiverged';
-import { TrainingSession } from './training/trainingSession';
+import { createTrainingSession } from './training/createTrainingSession';
+import type { TrainingSession } from './training/trainingSession';
 import { createRunSplits, disposeRunSplits } from './training/splits';
 import { drawView, VIEW_PARTS } from './views/panelViews';
 import { MODEL_VIEWS, ViewPainter } from './views/viewPainter';
 
 export interface HandlerDependencies {
   selectBackend(forced: BackendName | null): Promise<BackendChoice>;
-  loadDataset(
-    baseUrl: string,
-    options: {
-      trainSubset: number | null;
-      testSubset: number | null;
-      onProgress?: (file: string, loadedBytes: number, totalBytes: number | null) => void;
-    },
-  ): Promise<LoadedDataset>;
+  loadDataset: LoadDataset;
   /** A macrotask: lets queued messages (pause, slider moves) in between steps and chunks. */
   yieldToEvents(): Promise<void>;
   watchDeviceLoss(onLost: (message: string) => void): void;
@@ -45,9 +40,7 @@ export type CommandHandler = (command: WorkerCommand, emit: EmitEvent) => Promis
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createCommandHandler(deps: HandlerDependencies): CommandHandler {
-  let data: LoadedDataset | null = null;
-  let dataKey = '';
-  let dataBaseUrl = '';
+  const datasets = new DatasetCache(deps.loadDataset);
   let session: TrainingSession | null = null;
   let runLoop: Promise<void> | null = null;
   const status = new RunStatusMachine();
@@ -55,6 +48,13 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
   const runScope = new CancelScope(deps.yieldToEvents);
   // The page sends its request with `initialize`; the default only types the state before it.
   const painter = new ViewPainter<TrainingSession>(DEFAULT_VIEW_REQUEST, drawView, deps.yieldToEvents);
+  const persistence = createPersistence({
+    session: () => session,
+    newSession: (config, emit, prepare) => newSession(config, emit, prepare),
+    stopRunLoop: () => stopRunLoop(),
+    startRunLoop: (current, emit) => startRunLoop(current, emit),
+    redraw: (parts, emit) => painter.redraw(parts, emit),
+  });
 
   const fail = (error: unknown, emit: EmitEvent) => {
     session?.pause();
@@ -75,46 +75,20 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
     painter.stop();
   };
 
-  async function ensureData(config: TrainingConfig, emit: EmitEvent): Promise<LoadedDataset> {
-    const key = `${config.dataset}|${config.trainSubset}|${config.testSubset}`;
-    if (data && key === dataKey) return data;
-    const startedMs = performance.now();
-    data = null;
-    const loaded = await deps.loadDataset(new URL(`data/${config.dataset}/`, dataBaseUrl).href, {
-      trainSubset: config.trainSubset,
-      testSubset: config.testSubset,
-      onProgress: (file, loadedBytes, totalBytes) =>
-        emit({ type: 'dataLoadProgressed', file, loadedBytes, totalBytes }),
-    });
-    data = loaded;
-    dataKey = key;
-    const testImages = Uint8Array.from(loaded.test.images, (value) => Math.round(value * 255));
-    const testLabels = loaded.test.labels.slice(0, loaded.test.count);
-    emit(
-      {
-        type: 'dataLoaded',
-        trainCount: loaded.train.count,
-        validationCount:
-          config.validation === 'test' ? loaded.test.count : Math.round(loaded.train.count * 0.1),
-        testCount: loaded.test.count,
-        elapsedMs: performance.now() - startedMs,
-        testImages,
-        testLabels,
-      },
-      [testImages.buffer, testLabels.buffer],
-    );
-    return loaded;
-  }
-
-  async function newSession(config: TrainingConfig, emit: EmitEvent) {
+  /** `prepare` (a resumed run) brings the new session to its saved state before its views and status. */
+  async function newSession(
+    config: TrainingConfig,
+    emit: EmitEvent,
+    prepare?: (created: TrainingSession) => Promise<void>,
+  ) {
     const problems = validateConfig(config);
     if (problems.length > 0) throw new Error(`Settings out of range: ${problems.join('; ')}`);
     await stopRunLoop();
-    const loaded = await ensureData(config, emit);
+    const loaded = await datasets.get(config, emit);
     await painter.detach();
     disposeSession();
     const splits = createRunSplits(loaded, config.validation);
-    const created = await TrainingSession.create(
+    const created = await createTrainingSession(
       config,
       splits,
       emit,
@@ -126,6 +100,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       throw error;
     });
     session = created;
+    await persistence.beginRun();
     emit({
       type: 'runReset',
       config,
@@ -133,10 +108,17 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       trainStepReason: created.stepperReason,
       numTensors: tf.memory().numTensors,
     });
+    if (prepare) {
+      // A session that failed to take its saved state is not left half-restored.
+      await prepare(created).catch(async (error: unknown) => {
+        await newSession(config, emit);
+        throw error;
+      });
+    }
     painter.attach(created);
-    // The panels show the untrained model before `idle` says it can train.
+    // The panels show the model before the status says it can train (idle: untrained).
     await painter.redraw(MODEL_VIEWS, emit);
-    status.to('idle', emit);
+    status.to(settledStatus(created), emit);
   }
 
   function disposeSession() {
@@ -153,8 +135,10 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
 
   function startRunLoop(current: TrainingSession, emit: EmitEvent) {
     if (!status.to('training', emit)) return;
+    const between = runScope.begin();
     runLoop = current
-      .run(runScope.begin())
+      .run(() => between().then(() => persistence.saveIfDue(current, emit)))
+      .then(() => persistence.save(current, emit))
       .then(() => {
         if (current.isFinished) status.to('done', emit);
       })
@@ -181,13 +165,18 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
   async function handle(command: WorkerCommand, emit: EmitEvent): Promise<void> {
     switch (command.type) {
       case 'initialize': {
-        dataBaseUrl = command.dataBaseUrl;
+        datasets.baseUrl = command.dataBaseUrl;
         await painter.setRequest(command.views, emit);
         status.to('loading', emit);
         const choice = await deps.selectBackend(command.config.backend);
         emit({ type: 'backendSelected', ...choice });
-        deps.watchDeviceLoss((message) => fail(new Error(`${message} Reload the page to continue.`), emit));
+        deps.watchDeviceLoss((message) => {
+          fail(new Error(`${message} Restarting from the last save…`), emit);
+          emit({ type: 'deviceLost', message });
+        });
+        if (command.recovery) return persistence.recover(command.recovery, command.config, emit);
         await newSession(command.config, emit);
+        await persistence.offerLatest(emit);
         return;
       }
       case 'reset': {
@@ -228,6 +217,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         try {
           await current.trainOneStep(runScope.begin());
           await current.settle();
+          await persistence.save(current, emit);
         } catch (error) {
           await endedByError(current, error, emit);
         }
@@ -255,28 +245,28 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         await stopRunLoop();
         await painter.detach();
         disposeSession();
-        const dataset = await deps.loadDataset(new URL('data/fashion-mnist/', command.dataBaseUrl).href, {
-          trainSubset: command.request.trainSubset,
-          testSubset: 1,
-        });
-        const { runBenchmark } = await import('./bench/benchmark');
-        const activate = async (backend: BackendName) => {
-          const choice = await deps.selectBackend(backend);
-          return choice.backend === backend ? (choice.adapterDescription ?? backend) : null;
-        };
-        const progress = (message: string) => emit({ type: 'benchmarkProgressed', message });
-        emit({
-          type: 'benchmarkFinished',
-          result: await runBenchmark(command.request, dataset, activate, progress),
-        });
+        const { benchmarkCommand } = await import('./bench/benchmarkCommand');
+        await benchmarkCommand(command, deps, emit);
         return;
       }
+      case 'resumeSavedRun':
+      case 'exportModel':
+      case 'importModel':
+      case 'importRun':
+      case 'loseDevice':
+        await persistence.handle(command, emit);
+        return;
       default:
         assertNever(command);
     }
   }
 
-  const guarded = async (command: WorkerCommand, emit: EmitEvent) => {
+  const guarded = async (command: WorkerCommand, sendEvent: EmitEvent) => {
+    // The saved run keeps the curves and metrics the page is sent.
+    const emit: EmitEvent = (event, transfer) => {
+      persistence.observe(event);
+      sendEvent(event, transfer);
+    };
     try {
       await handle(command, emit);
     } catch (error) {
@@ -287,7 +277,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
   return serialCommands(guarded, (command) => {
     if (INTERRUPTING.has(command.type)) interrupt();
     // The painter orders its own draws and always draws the latest request.
-    return command.type === 'setViews' || command.type === 'injectNonFinite' ? 'run-now' : 'queue';
+    return RUN_NOW.has(command.type) ? 'run-now' : 'queue';
   });
 }
 
@@ -298,3 +288,6 @@ const INTERRUPTING: ReadonlySet<WorkerCommand['type']> = new Set([
   'initialize',
   'runBenchmark',
 ]);
+
+/** Commands that touch no run state the queue protects: they act the moment they arrive. */
+const RUN_NOW: ReadonlySet<WorkerCommand['type']> = new Set(['setViews', 'injectNonFinite', 'loseDevice']);

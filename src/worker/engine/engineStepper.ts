@@ -9,7 +9,8 @@ import type { TrainingConfig } from '../../shared/config';
 import type { BatchLoss } from '../../shared/protocol';
 import type { Autoencoder } from '../model/autoencoder';
 import { trainingNoise } from '../training/runSettings';
-import type { StepBatch, TrainStepper } from '../training/trainStepper';
+import { readFlat } from '../model/flatState';
+import type { OptimizerState, StepBatch, TrainStepper } from '../training/trainStepper';
 import { FusedTrainer, type TrainImages } from './fusedTrainer';
 import { networkFromAutoencoder } from './networkLayout';
 import type { EngineOptions } from './stepPlan';
@@ -40,6 +41,8 @@ export class EngineStepper implements TrainStepper {
   readonly kind = 'engine';
   /** The engine has stepped since the model's variables were last refreshed. */
   private modelIsStale = false;
+  /** The engine is told each step's index (its bias corrections follow from it); this is the last + 1. */
+  private stepCount = 0;
 
   private constructor(
     private readonly model: Autoencoder,
@@ -74,6 +77,7 @@ export class EngineStepper implements TrainStepper {
 
   step(batch: StepBatch): Promise<BatchLoss[]> {
     this.modelIsStale = true;
+    this.stepCount = batch.stepIndex + 1;
     return this.trainer.step(batch);
   }
 
@@ -104,24 +108,38 @@ export class EngineStepper implements TrainStepper {
 
   async loadModel(): Promise<void> {
     const state = this.model.namedState.map(({ variable }) => variable);
-    const flatten = async (variables: tf.Variable[]) => {
-      const values = await Promise.all(variables.map((variable) => variable.data()));
-      const flat = new Float32Array(values.reduce((total, v) => total + v.length, 0));
-      let offset = 0;
-      for (const v of values) {
-        flat.set(v, offset);
-        offset += v.length;
-      }
-      return flat;
-    };
-    const params = await flatten(state.filter((variable) => variable.trainable));
-    const running = await flatten(state.filter((variable) => !variable.trainable));
+    const params = await readFlat(state.filter((variable) => variable.trainable));
+    const running = await readFlat(state.filter((variable) => !variable.trainable));
     const { parameterCount, runningCount } = this.trainer.plan.layout;
     if (params.length !== parameterCount || running.length !== runningCount) {
       throw new Error(`the engine's layout does not match the model (${params.length} ≠ ${parameterCount})`);
     }
     this.trainer.writeState(params, running);
     this.modelIsStale = false;
+  }
+
+  /** Call once drained (the session settles first), so the moments are the last step's. */
+  async saveOptimizer(): Promise<OptimizerState> {
+    const moments = await this.trainer.readMoments();
+    const count = this.trainer.plan.layout.parameterCount;
+    return {
+      stepCount: this.stepCount,
+      firstMoments: moments.slice(0, count),
+      secondMoments: moments.slice(count, 2 * count),
+    };
+  }
+
+  loadOptimizer(state: OptimizerState): Promise<void> {
+    const count = this.trainer.plan.layout.parameterCount;
+    if (state.firstMoments.length !== count || state.secondMoments.length !== count) {
+      throw new Error(`the saved optimiser has ${state.firstMoments.length} moments, the engine ${count}`);
+    }
+    const moments = new Float32Array(2 * count);
+    moments.set(state.firstMoments);
+    moments.set(state.secondMoments, count);
+    this.trainer.writeMoments(moments);
+    this.stepCount = state.stepCount;
+    return Promise.resolve();
   }
 
   dispose(): void {

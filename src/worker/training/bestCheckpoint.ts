@@ -5,11 +5,17 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';
 import type { Autoencoder } from '../model/autoencoder';
+import { readFlat, tensorsFromFlat } from '../model/flatState';
 import { createPresetModel } from '../model/presets/createPresetModel';
 
 export interface CheckpointInfo {
   epoch: number;
   validationLoss: number;
+}
+
+/** The best checkpoint as a saved run keeps it: weights flat in state_dict order. */
+export interface SavedBest extends CheckpointInfo {
+  weights: Float32Array<ArrayBuffer>;
 }
 
 export class BestCheckpoint {
@@ -33,6 +39,18 @@ export class BestCheckpoint {
     if (!this.best) return null;
     model.restoreState(this.best.state);
     return this.info;
+  }
+
+  async saved(): Promise<SavedBest | null> {
+    if (!this.best) return null;
+    const { epoch, validationLoss, state } = this.best;
+    return { epoch, validationLoss, weights: await readFlat(state) };
+  }
+
+  /** Takes a saved run's best checkpoint (`variables` give the tensors' shapes). */
+  restoreSaved(saved: SavedBest | null, variables: readonly tf.Variable[]): void {
+    this.dispose();
+    if (saved) this.best = { ...saved, state: tensorsFromFlat(saved.weights, variables) };
   }
 
   /** Puts the weights the run's preset and seed initialised into `model`. */
