@@ -123,10 +123,15 @@ test('an exported model imports back with the same test metrics; bad files are r
   expect(after.metrics).toEqual(untouched.metrics);
   expect(after.status).toBe(untouched.status);
 
-  // The run file brings back the configuration and the curves.
-  await page.getByTestId('import-run').setInputFiles(runFile);
+  // The run file brings back the configuration, the curves and the learning rate it had reached.
+  const run = JSON.parse(readFileSync(runFile, 'utf8'));
+  const buffer = Buffer.from(JSON.stringify({ ...run, learningRate: 0.000125 }));
+  await page
+    .getByTestId('import-run')
+    .setInputFiles({ name: 'run.json', mimeType: 'application/json', buffer });
   await expect.poll(async () => (await app.snapshot()).valLoss.length, { timeout: 60_000 }).toBe(1);
   expect(page.url()).toContain('epochs=1');
+  expect((await app.snapshot()).learningRate).toBe(0.000125);
 });
 
 test('loseDevice() on WASM crashes the worker; a new one resumes the last save and trains on', async ({

@@ -96,19 +96,10 @@ export function createPersistence(controls: RunControls) {
       case 'importRun': {
         const { run } = command;
         await controls.newSession(run.config, emit, (session) => {
-          // The curves come back; the weights are the seed's until a model file is imported.
-          session.epoch = run.epoch;
-          session.step = run.step;
-          const { learningRate } = session;
-          const history = run.history;
-          emit({
-            type: 'runRestored',
-            history,
-            epoch: run.epoch,
-            step: run.step,
-            learningRate,
-            savedRun: null,
-          });
+          // The curves and the rate come back; the weights are the seed's until a model file is imported.
+          session.continueAt(run.epoch, run.step, run.learningRate);
+          const { epoch, step, learningRate } = session;
+          emit({ type: 'runRestored', history: run.history, epoch, step, learningRate, savedRun: null });
           return Promise.resolve();
         });
         return;

@@ -240,6 +240,12 @@ export class TrainingSession {
     return this.evaluationModel().namedState.map(({ variable }) => variable);
   }
 
+  /** An imported run's place and rate (its weights come from a model file, its scheduler starts afresh). */
+  continueAt(epoch: number, step: number, learningRate: number): void {
+    [this.epoch, this.step, this.learningRateValue] = [epoch, step, learningRate];
+    this.stepper.setLearningRate(learningRate);
+  }
+
   /** Everything a saved run needs to continue this one; call between steps. */
   async checkpoint(): Promise<SessionCheckpoint> {
     await this.settle();
