@@ -60,6 +60,29 @@ test('a reloaded page resumes the saved run: its epoch, curves and rate, and tra
   await page.getByTestId('pause').click();
 });
 
+test('a second tab that resumes the same saved run saves under its own id; the first keeps its record', async ({
+  context,
+}) => {
+  const first = new PlaygroundPage(await context.newPage());
+  await first.open(`${FAST}&epochs=40`);
+  await first.waitForStatus('idle');
+  await first.page.getByTestId('start').click();
+  const firstSave = await lastSave(first, 3);
+
+  const second = new PlaygroundPage(await context.newPage());
+  await second.open(`${FAST}&epochs=40`);
+  await second.waitForStatus('idle');
+  await second.page.getByTestId('resume').click();
+  // Its first save after the resume: the first tab holds the run's lock, so a new record is made.
+  await expect
+    .poll(async () => (await second.snapshot()).lastSave?.runId ?? firstSave.runId, { timeout: 120_000 })
+    .not.toBe(firstSave.runId);
+  const laterFirst = await lastSave(first, firstSave.step + 2);
+  expect(laterFirst.runId).toBe(firstSave.runId);
+  await first.page.getByTestId('pause').click();
+  await second.page.getByTestId('pause').click();
+});
+
 test('an exported model imports back with the same test metrics; bad files are refused by name', async ({
   page,
 }, info) => {
