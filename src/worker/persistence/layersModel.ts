@@ -7,19 +7,21 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DenseAutoencoderSpec } from '../model/denseAutoencoder';
 
-/** One layer as the file must have it. */
+/** One layer as the file must have it (the conv preset's kinds are in convLayers.ts). */
 export type LayerPlan =
   | { kind: 'Dense'; units: number; activation: 'linear' | 'relu' | 'sigmoid'; name: string }
   | { kind: 'BatchNormalization'; epsilon: number; name: string }
-  | { kind: 'Activation'; activation: 'relu'; name: string };
+  | { kind: 'Activation'; activation: 'relu'; name: string }
+  | { kind: 'Conv2D' | 'Conv2DTranspose'; filters: number; activation: 'relu' | 'sigmoid'; name: string }
+  | { kind: 'MaxPooling2D' | 'Reshape' | 'Flatten'; name: string };
 
 /** A layer in the words of a mismatch message, from its class name and config (planned or loaded). */
-export function describeLayer(
-  kind: string,
-  config: { units?: unknown; activation?: unknown; epsilon?: unknown },
-): string {
+export function describeLayer(kind: string, settings: object): string {
+  const config: { units?: unknown; filters?: unknown; activation?: unknown; epsilon?: unknown } = settings;
   if (kind === 'Dense')
     return `Dense with ${String(config.units)} units and ${String(config.activation)} activation`;
+  if (kind === 'Conv2D' || kind === 'Conv2DTranspose')
+    return `${kind} with ${String(config.filters)} filters and ${String(config.activation)} activation`;
   if (kind === 'BatchNormalization') return `BatchNormalization with epsilon ${String(config.epsilon)}`;
   if (kind === 'Activation') return `Activation ${String(config.activation)}`;
   return kind;
@@ -65,7 +67,7 @@ export function buildSequential(spec: DenseAutoencoderSpec): tf.Sequential {
       model.add(
         tf.layers.batchNormalization({ ...first, momentum, epsilon: layer.epsilon, name: layer.name }),
       );
-    } else {
+    } else if (layer.kind === 'Activation') {
       model.add(tf.layers.activation({ ...first, activation: layer.activation, name: layer.name }));
     }
   }

@@ -7,7 +7,7 @@ import { syntheticSplit } from '../training/syntheticImages';
 import { createPresetModel } from '../model/presets/createPresetModel';
 import { denseSpecFor } from '../model/presets/denseSpecs';
 import { DEFAULT_CONFIG } from '../../shared/config';
-import { denseSpecOf, exportModelFiles, importModelFiles, ModelFileError } from './modelFiles';
+import { denseLayout, exportModelFiles, importModelFiles, layoutOf, ModelFileError } from './modelFiles';
 
 /** The reference spec at a width the CPU backend runs in milliseconds. */
 const SMALL: DenseAutoencoderSpec = {
@@ -48,7 +48,7 @@ describe('model files', () => {
 
     const target = createDenseAutoencoder(SMALL, 2);
     assignFlat(
-      await importModelFiles(files, SMALL),
+      await importModelFiles(files, denseLayout(SMALL)),
       target.namedState.map(({ variable }) => variable),
     );
     const expected = await reconstruction(source);
@@ -72,7 +72,7 @@ describe('model files', () => {
   });
 
   async function importError(files: ModelFiles, spec = SMALL): Promise<string> {
-    const error = await importModelFiles(files, spec).catch((e: unknown) => e);
+    const error = await importModelFiles(files, denseLayout(spec)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ModelFileError);
     return (error as Error).message;
   }
@@ -101,7 +101,7 @@ describe('model files', () => {
     model.dispose();
   });
 
-  it('maps every dense preset (no BatchNorm, a ReLU latent) and names the conv preset it cannot write', async () => {
+  it('maps every dense preset: no BatchNorm, a ReLU latent', async () => {
     for (const [preset, latentSize] of [
       ['dense-3', 15],
       ['minimal', 50],
@@ -110,7 +110,7 @@ describe('model files', () => {
       if (!spec) throw new Error(`${preset} is dense`);
       const source = trainedModel(spec, 3);
       const target = createDenseAutoencoder(spec, 4);
-      const flat = await importModelFiles(await exportModelFiles(source), spec);
+      const flat = await importModelFiles(await exportModelFiles(source), denseLayout(spec));
       assignFlat(
         flat,
         target.namedState.map(({ variable }) => variable),
@@ -119,8 +119,35 @@ describe('model files', () => {
       source.dispose();
       target.dispose();
     }
-    const conv = createPresetModel({ ...DEFAULT_CONFIG, preset: 'conv' });
-    expect(() => denseSpecOf(conv)).toThrow(/conv preset cannot be exported or imported/);
-    conv.dispose();
+  });
+
+  it('writes the conv preset as Conv2D layers that tf.loadLayersModel runs to the same outputs', async () => {
+    const source = createPresetModel({ ...DEFAULT_CONFIG, preset: 'conv', seed: 5 });
+    const files = await exportModelFiles(source);
+    const target = createPresetModel({ ...DEFAULT_CONFIG, preset: 'conv', seed: 6 });
+    const flat = await importModelFiles(files, layoutOf(target));
+    assignFlat(
+      flat,
+      target.namedState.map(({ variable }) => variable),
+    );
+    const expected = await reconstruction(source);
+    expect(await reconstruction(target)).toEqual(expected);
+
+    const { modelTopology, weightsManifest } = JSON.parse(files.modelJson);
+    const loaded = await tf.loadLayersModel(
+      tf.io.fromMemory({
+        modelTopology,
+        weightSpecs: weightsManifest[0].weights,
+        weightData: files.weightFiles[0].data,
+      }),
+    );
+    const prediction = loaded.predict(images) as tf.Tensor;
+    const keras = await prediction.data();
+    expect(Math.max(...keras.map((v, i) => Math.abs(v - expected[i])))).toBeLessThan(1e-5);
+    // A dense file is not a conv model, and the other way round.
+    const dense = await exportModelFiles(createDenseAutoencoder(SMALL, 1));
+    await expect(importModelFiles(dense, layoutOf(target))).rejects.toThrow(/Wrong architecture/);
+    await expect(importModelFiles(files, denseLayout(SMALL))).rejects.toThrow(/Wrong architecture/);
+    [prediction, loaded, source, target].forEach((item) => item.dispose());
   });
 });

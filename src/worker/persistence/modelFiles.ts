@@ -8,6 +8,7 @@ import type { ModelFiles } from '../../shared/protocol';
 import type { Autoencoder } from '../model/autoencoder';
 import type { DenseAutoencoderSpec } from '../model/denseAutoencoder';
 import { readFlat } from '../model/flatState';
+import { buildConvSequential, convLayerPlan, convLayersToState, convStateToLayers } from './convLayers';
 import {
   buildSequential,
   describeLayer,
@@ -23,13 +24,40 @@ export class ModelFileError extends Error {
   override name = 'ModelFileError';
 }
 
+/** How a model maps to a tf.Sequential: the layers a file must have, and the weights both ways. */
+export interface LayersLayout {
+  plan: LayerPlan[];
+  build(): tf.Sequential;
+  /** The model's state (state_dict order) as the layers' weights; the caller disposes them. */
+  toLayers(state: readonly tf.Tensor[]): tf.Tensor[];
+  /** The layers' weights as the model's state; the caller disposes them. */
+  fromLayers(weights: readonly tf.Tensor[]): tf.Tensor[];
+}
+
+const copies = (tensors: readonly tf.Tensor[]) => tensors.map((tensor) => tf.keep(tensor.clone()));
+
+/** Dense stacks: the layers' weights are the state itself, in the same order and shapes. */
+export function denseLayout(spec: DenseAutoencoderSpec): LayersLayout {
+  return { plan: layerPlan(spec), build: () => buildSequential(spec), toLayers: copies, fromLayers: copies };
+}
+
+export function layoutOf(model: Autoencoder): LayersLayout {
+  if (model.denseSpec) return denseLayout(model.denseSpec);
+  return {
+    plan: convLayerPlan(),
+    build: buildConvSequential,
+    toLayers: convStateToLayers,
+    fromLayers: convLayersToState,
+  };
+}
+
 export async function exportModelFiles(model: Autoencoder): Promise<ModelFiles> {
-  const sequential = buildSequential(denseSpecOf(model));
+  const layout = layoutOf(model);
+  const sequential = layout.build();
   try {
-    setLayerWeights(
-      sequential,
-      model.namedState.map(({ variable }) => variable),
-    );
+    const weights = layout.toLayers(model.namedState.map(({ variable }) => variable));
+    setLayerWeights(sequential, weights);
+    weights.forEach((tensor) => tensor.dispose());
     const saved: tf.io.ModelArtifacts[] = [];
     await sequential.save(
       tf.io.withSaveHandler(async (artifacts) => {
@@ -149,18 +177,10 @@ function architectureMismatch(
   return null;
 }
 
-/** Model files hold dense stacks: the conv preset's layers have no mapping to them yet. */
-export function denseSpecOf(model: Autoencoder): DenseAutoencoderSpec {
-  if (model.denseSpec) return model.denseSpec;
-  throw new ModelFileError(
-    'Model files are written for the dense presets (reference, dense-3, dense-5, minimal); the conv preset cannot be exported or imported yet.',
-  );
-}
-
 /** The file's weights flat in state_dict order, once every check passed. */
 export async function importModelFiles(
   files: ModelFiles,
-  spec: DenseAutoencoderSpec,
+  layout: LayersLayout,
 ): Promise<Float32Array<ArrayBuffer>> {
   const { topology, groups } = parseManifest(files.modelJson);
   const weightData = weightBytes(files, groups);
@@ -174,9 +194,14 @@ export async function importModelFiles(
     );
   }
   try {
-    const problem = architectureMismatch(model, layerPlan(spec), spec.encoderSizes[0]);
+    const problem = architectureMismatch(model, layout.plan, 784);
     if (problem) throw new ModelFileError(`Wrong architecture: ${problem}.`);
-    return await readFlat(layerWeights(model));
+    const state = layout.fromLayers(layerWeights(model));
+    try {
+      return await readFlat(state);
+    } finally {
+      state.forEach((tensor) => tensor.dispose());
+    }
   } finally {
     model.dispose();
   }

@@ -13,7 +13,7 @@ import {
 import { loseDevice } from '../backend/deviceLoss';
 import type { TrainingSession } from '../training/trainingSession';
 import { VIEW_PARTS, type ViewPart } from '../views/panelViews';
-import { denseSpecOf, exportModelFiles, importModelFiles } from './modelFiles';
+import { exportModelFiles, importModelFiles, layoutOf } from './modelFiles';
 import { RunHistoryRecorder } from './runHistoryRecorder';
 import { RunSaver } from './runSaver';
 import { checkpointMismatch } from './sessionCheckpoint';
@@ -87,7 +87,7 @@ export function createPersistence(controls: RunControls) {
       case 'importModel': {
         const session = currentSession();
         // Every check runs before the run is touched.
-        const flat = await importModelFiles(command.files, denseSpecOf(session.evaluationModel()));
+        const flat = await importModelFiles(command.files, layoutOf(session.evaluationModel()));
         await controls.stopRunLoop();
         await session.loadWeights(flat);
         await controls.redraw(VIEW_PARTS, emit);
