@@ -40,6 +40,19 @@ async function reconstruction(model: {
   return values;
 }
 
+/** How far tf.loadLayersModel's reading of the files is from `expected` on the test images. */
+async function largestLoadedModelError(files: ModelFiles, expected: ArrayLike<number>) {
+  const { modelTopology, weightsManifest } = JSON.parse(files.modelJson);
+  const weightSpecs = weightsManifest[0].weights;
+  const weightData = files.weightFiles[0].data;
+  const loaded = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology, weightSpecs, weightData }));
+  const prediction = loaded.predict(images) as tf.Tensor;
+  const values = await prediction.data();
+  prediction.dispose();
+  loaded.dispose();
+  return Math.max(...values.map((v, i) => Math.abs(v - expected[i])));
+}
+
 describe('model files', () => {
   it('round-trips into a model with identical outputs, and tf.loadLayersModel reads the same network', async () => {
     const source = trainedModel(SMALL, 1);
@@ -54,19 +67,7 @@ describe('model files', () => {
     const expected = await reconstruction(source);
     expect(await reconstruction(target)).toEqual(expected);
 
-    const { modelTopology, weightsManifest } = JSON.parse(files.modelJson);
-    const loaded = await tf.loadLayersModel(
-      tf.io.fromMemory({
-        modelTopology,
-        weightSpecs: weightsManifest[0].weights,
-        weightData: files.weightFiles[0].data,
-      }),
-    );
-    const prediction = loaded.predict(images) as tf.Tensor;
-    const keras = await prediction.data();
-    expect(Math.max(...keras.map((v, i) => Math.abs(v - expected[i])))).toBeLessThan(1e-5);
-    prediction.dispose();
-    loaded.dispose();
+    expect(await largestLoadedModelError(files, expected)).toBeLessThan(1e-5);
     source.dispose();
     target.dispose();
   });
@@ -133,21 +134,11 @@ describe('model files', () => {
     const expected = await reconstruction(source);
     expect(await reconstruction(target)).toEqual(expected);
 
-    const { modelTopology, weightsManifest } = JSON.parse(files.modelJson);
-    const loaded = await tf.loadLayersModel(
-      tf.io.fromMemory({
-        modelTopology,
-        weightSpecs: weightsManifest[0].weights,
-        weightData: files.weightFiles[0].data,
-      }),
-    );
-    const prediction = loaded.predict(images) as tf.Tensor;
-    const keras = await prediction.data();
-    expect(Math.max(...keras.map((v, i) => Math.abs(v - expected[i])))).toBeLessThan(1e-5);
+    expect(await largestLoadedModelError(files, expected)).toBeLessThan(1e-5);
     // A dense file is not a conv model, and the other way round.
     const dense = await exportModelFiles(createDenseAutoencoder(SMALL, 1));
     await expect(importModelFiles(dense, layoutOf(target))).rejects.toThrow(/Wrong architecture/);
     await expect(importModelFiles(files, denseLayout(SMALL))).rejects.toThrow(/Wrong architecture/);
-    [prediction, loaded, source, target].forEach((item) => item.dispose());
+    [source, target].forEach((model) => model.dispose());
   });
 });
