@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { frameThrottle } from './frameThrottle';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { frameThrottle, HIDDEN_TAB_DELAY_MS, nextFrameOrDelay } from './frameThrottle';
 
 function manualFrames() {
   const callbacks: (() => void)[] = [];
@@ -34,5 +34,50 @@ describe('frameThrottle', () => {
     frames.runFrame();
     frames.runFrame();
     expect(delivered).toEqual([1, 2]);
+  });
+});
+
+describe('nextFrameOrDelay', () => {
+  afterEach(() => {
+    vi.useRealTimers();
+    vi.unstubAllGlobals();
+  });
+
+  /** Animation frames that run only when the test says so, as in a hidden tab. */
+  function stubFrames() {
+    const frames = new Map<number, () => void>();
+    let nextId = 1;
+    vi.stubGlobal('requestAnimationFrame', (callback: () => void) => {
+      frames.set(nextId, callback);
+      return nextId++;
+    });
+    vi.stubGlobal('cancelAnimationFrame', (id: number) => frames.delete(id));
+    return { runFrames: () => [...frames.values()].forEach((callback) => callback()) };
+  }
+
+  it('delivers in a hidden tab, where no frame comes, after the delay, and only once', () => {
+    vi.useFakeTimers();
+    const frames = stubFrames();
+    const delivered: number[] = [];
+    const throttled = frameThrottle<number>((v) => delivered.push(v), nextFrameOrDelay);
+    throttled(0.4);
+    vi.advanceTimersByTime(HIDDEN_TAB_DELAY_MS - 1);
+    expect(delivered).toEqual([]);
+    vi.advanceTimersByTime(1);
+    expect(delivered).toEqual([0.4]);
+    frames.runFrames();
+    expect(delivered).toEqual([0.4]);
+  });
+
+  it('delivers at the frame when one comes first, and the timer then does nothing', () => {
+    vi.useFakeTimers();
+    const frames = stubFrames();
+    const delivered: number[] = [];
+    const throttled = frameThrottle<number>((v) => delivered.push(v), nextFrameOrDelay);
+    throttled(0.7);
+    frames.runFrames();
+    expect(delivered).toEqual([0.7]);
+    vi.advanceTimersByTime(HIDDEN_TAB_DELAY_MS * 2);
+    expect(delivered).toEqual([0.7]);
   });
 });
