@@ -10,6 +10,7 @@ import { LossChartPanel } from './panels/LossChart/LossChartPanel';
 import { MetricsPanel } from './panels/Metrics/MetricsPanel';
 import { RobustnessPanel } from './panels/NoiseRobustness/RobustnessPanel';
 import { ReconstructionGridPanel } from './panels/ReconstructionGrid/ReconstructionGridPanel';
+import { RunsPanel } from './panels/Runs/RunsPanel';
 import { StatusBar } from './panels/StatusBar/StatusBar';
 import './panels/panels.css';
 
@@ -31,6 +32,7 @@ export function App() {
         </div>
       </main>
       <div className="below-fold">
+        <RunsPanel />
         <MetricsPanel />
         <ErrorMapsPanel />
         <RobustnessPanel />

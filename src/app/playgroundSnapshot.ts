@@ -29,6 +29,8 @@ export interface PlaygroundSnapshot {
   dataset: DatasetName;
   /** The model preset of the run in the worker. */
   preset: string;
+  /** Rows of the runs table. */
+  keptRuns: number;
 }
 
 function bestEpoch(records: readonly { epoch: number; isBest: boolean }[]): number | null {
@@ -60,6 +62,7 @@ export function snapshot(): PlaygroundSnapshot {
     learningRate: state.learningRate,
     dataset: state.runConfig.dataset,
     preset: state.runConfig.preset,
+    keptRuns: state.keptRuns.length,
   };
 }
 

@@ -5,6 +5,7 @@
  */
 import type { TrainingConfig } from '../shared/config';
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
+import type { KeptRunCurves } from '../shared/runs';
 import type { ViewRequest } from '../shared/viewRequest';
 import { frameThrottle } from './frameThrottle';
 import { usePlayground } from './store';
@@ -28,6 +29,14 @@ let queue: WorkerEvent[] = [];
 let pendingFrame: number | null = null;
 let pendingTimer: ReturnType<typeof setTimeout> | null = null;
 let stopSendingViews: (() => void) | null = null;
+/** Called with each batch of events once the store has them (the sweep reacts to them). */
+const eventListeners = new Set<(events: WorkerEvent[]) => void>();
+
+/** Listens to the worker's events after the store has applied them; returns the way to stop. */
+export function listenToWorkerEvents(listener: (events: WorkerEvent[]) => void): () => void {
+  eventListeners.add(listener);
+  return () => eventListeners.delete(listener);
+}
 
 function flush(): void {
   // Whichever fires first cancels the other, so a stale one cannot flush twice in a frame.
@@ -39,6 +48,7 @@ function flush(): void {
   const events = queue;
   queue = [];
   usePlayground.getState().applyEvents(events);
+  eventListeners.forEach((listener) => listener(events));
 }
 
 function scheduleFlush(): void {
@@ -87,4 +97,6 @@ export const training = {
   reset: (config: TrainingConfig) => send({ type: 'reset', config }),
   restoreBest: () => send({ type: 'restoreBest' }),
   injectNonFinite: () => send({ type: 'injectNonFinite' }),
+  keepRun: (name: string, curves: KeptRunCurves) => send({ type: 'keepRun', name, curves }),
+  deleteKeptRun: (runId: string) => send({ type: 'deleteKeptRun', runId }),
 };

@@ -4,6 +4,7 @@
  */
 import type { BenchmarkRequest, BenchmarkResult } from './speedBenchmark';
 import type { BackendName, TrainingConfig, TrainStepKind } from './config';
+import type { KeptRunCurves, KeptRunMetrics, KeptRunSummary, RunComparison } from './runs';
 import type { ViewRequest } from './viewRequest';
 
 export type RunStatus = 'loading' | 'idle' | 'training' | 'paused' | 'done' | 'failed';
@@ -27,6 +28,9 @@ export type WorkerCommand =
   | { type: 'setViews'; views: ViewRequest }
   /** Test hook: the next training loss becomes NaN, as a divergence would make it. */
   | { type: 'injectNonFinite' }
+  /** Keeps the stopped current run (its best weights stay in the worker) under `name`. */
+  | { type: 'keepRun'; name: string; curves: KeptRunCurves }
+  | { type: 'deleteKeptRun'; runId: string }
   /** Measures the training steps side by side (the bench page); the worker trains nothing else after. */
   | { type: 'runBenchmark'; request: BenchmarkRequest; dataBaseUrl: string };
 
@@ -171,6 +175,12 @@ export type WorkerEvent =
   | ({ type: 'latentDecoded' } & DecodedLatent)
   | ({ type: 'manifoldDecoded' } & LatentManifold)
   | ({ type: 'featureMapsComputed' } & FeatureMaps)
+  | { type: 'runKept'; run: KeptRunSummary }
+  /** The kept runs stored from earlier visits, sent once after `initialize`. */
+  | { type: 'keptRunsLoaded'; runs: KeptRunSummary[] }
+  | { type: 'keptRunEvaluated'; runId: string; metrics: KeptRunMetrics }
+  | { type: 'keptRunDeleted'; runId: string }
+  | ({ type: 'runsCompared' } & RunComparison)
   | { type: 'benchmarkProgressed'; message: string }
   | { type: 'benchmarkFinished'; result: BenchmarkResult }
   | { type: 'failed'; message: string };

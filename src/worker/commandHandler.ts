@@ -14,7 +14,7 @@ import {
   type WorkerCommand,
 } from '../shared/protocol';
 import { DEFAULT_VIEW_REQUEST } from '../shared/viewRequest';
-import type { LoadedDataset } from './data/loadDataset';
+import { DatasetCache, type DatasetLoader } from './data/datasetCache';
 import { CancelScope, isCancelled } from './control/cancellation';
 import { RunStatusMachine } from './control/runStatusMachine';
 import { serialCommands } from './control/serialCommands';
@@ -22,19 +22,13 @@ import { chooseStepper } from './training/chooseStepper';
 import { TrainingDiverged } from './training/trainingDiverged';
 import { TrainingSession } from './training/trainingSession';
 import { createRunSplits, disposeRunSplits } from './training/splits';
-import { drawView, VIEW_PARTS } from './views/panelViews';
+import { createRunsCommands } from './runs/runsCommands';
+import { drawView, VIEW_PARTS, type ViewSources } from './views/panelViews';
 import { MODEL_VIEWS, ViewPainter } from './views/viewPainter';
 
 export interface HandlerDependencies {
   selectBackend(forced: BackendName | null): Promise<BackendChoice>;
-  loadDataset(
-    baseUrl: string,
-    options: {
-      trainSubset: number | null;
-      testSubset: number | null;
-      onProgress?: (file: string, loadedBytes: number, totalBytes: number | null) => void;
-    },
-  ): Promise<LoadedDataset>;
+  loadDataset: DatasetLoader;
   /** A macrotask: lets queued messages (pause, slider moves) in between steps and chunks. */
   yieldToEvents(): Promise<void>;
   watchDeviceLoss(onLost: (message: string) => void): void;
@@ -45,16 +39,20 @@ export type CommandHandler = (command: WorkerCommand, emit: EmitEvent) => Promis
 const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createCommandHandler(deps: HandlerDependencies): CommandHandler {
-  let data: LoadedDataset | null = null;
-  let dataKey = '';
-  let dataBaseUrl = '';
+  const datasets = new DatasetCache(deps.loadDataset);
   let session: TrainingSession | null = null;
   let runLoop: Promise<void> | null = null;
   const status = new RunStatusMachine();
   // Pause and reset cancel the training loop (and the epoch end it awaits) through this scope.
   const runScope = new CancelScope(deps.yieldToEvents);
   // The page sends its request with `initialize`; the default only types the state before it.
-  const painter = new ViewPainter<TrainingSession>(DEFAULT_VIEW_REQUEST, drawView, deps.yieldToEvents);
+  const painter = new ViewPainter<ViewSources>(DEFAULT_VIEW_REQUEST, drawView, deps.yieldToEvents);
+  const runs = createRunsCommands({
+    session: () => session,
+    status: () => status.status,
+    testSplit: (dataset, testSubset) => datasets.testSplit(dataset, testSubset),
+    yieldToEvents: deps.yieldToEvents,
+  });
 
   const fail = (error: unknown, emit: EmitEvent) => {
     session?.pause();
@@ -75,42 +73,11 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
     painter.stop();
   };
 
-  async function ensureData(config: TrainingConfig, emit: EmitEvent): Promise<LoadedDataset> {
-    const key = `${config.dataset}|${config.trainSubset}|${config.testSubset}`;
-    if (data && key === dataKey) return data;
-    const startedMs = performance.now();
-    data = null;
-    const loaded = await deps.loadDataset(new URL(`data/${config.dataset}/`, dataBaseUrl).href, {
-      trainSubset: config.trainSubset,
-      testSubset: config.testSubset,
-      onProgress: (file, loadedBytes, totalBytes) =>
-        emit({ type: 'dataLoadProgressed', file, loadedBytes, totalBytes }),
-    });
-    data = loaded;
-    dataKey = key;
-    const testImages = Uint8Array.from(loaded.test.images, (value) => Math.round(value * 255));
-    const testLabels = loaded.test.labels.slice(0, loaded.test.count);
-    emit(
-      {
-        type: 'dataLoaded',
-        trainCount: loaded.train.count,
-        validationCount:
-          config.validation === 'test' ? loaded.test.count : Math.round(loaded.train.count * 0.1),
-        testCount: loaded.test.count,
-        elapsedMs: performance.now() - startedMs,
-        testImages,
-        testLabels,
-      },
-      [testImages.buffer, testLabels.buffer],
-    );
-    return loaded;
-  }
-
   async function newSession(config: TrainingConfig, emit: EmitEvent) {
     const problems = validateConfig(config);
     if (problems.length > 0) throw new Error(`Settings out of range: ${problems.join('; ')}`);
     await stopRunLoop();
-    const loaded = await ensureData(config, emit);
+    const loaded = await datasets.ensure(config, emit);
     await painter.detach();
     disposeSession();
     const splits = createRunSplits(loaded, config.validation);
@@ -133,7 +100,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       trainStepReason: created.stepperReason,
       numTensors: tf.memory().numTensors,
     });
-    painter.attach(created);
+    painter.attach({ session: created, comparer: runs.comparer });
     // The panels show the untrained model before `idle` says it can train.
     await painter.redraw(MODEL_VIEWS, emit);
     status.to('idle', emit);
@@ -181,8 +148,9 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
   async function handle(command: WorkerCommand, emit: EmitEvent): Promise<void> {
     switch (command.type) {
       case 'initialize': {
-        dataBaseUrl = command.dataBaseUrl;
+        datasets.baseUrl = command.dataBaseUrl;
         await painter.setRequest(command.views, emit);
+        runs.setRequest(command.views, emit);
         status.to('loading', emit);
         const choice = await deps.selectBackend(command.config.backend);
         emit({ type: 'backendSelected', ...choice });
@@ -246,7 +214,12 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         return;
       }
       case 'setViews':
+        runs.setRequest(command.views, emit);
         await painter.setRequest(command.views, emit);
+        return;
+      case 'keepRun':
+      case 'deleteKeptRun':
+        await runs.handle(command, emit);
         return;
       case 'injectNonFinite':
         session?.poisonNextLoss();

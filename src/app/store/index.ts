@@ -5,11 +5,13 @@ import type { WorkerEvent } from '../../shared/protocol';
 import { applyWorkerEvents } from './applyWorkerEvents';
 import { createLossSlice, type LossSlice } from './lossSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
+import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createViewsSlice, type ViewsSlice } from './viewsSlice';
 
 export type PlaygroundState = RunSlice &
   LossSlice &
-  ViewsSlice & { applyEvents(events: WorkerEvent[]): void };
+  ViewsSlice &
+  RunsSlice & { applyEvents(events: WorkerEvent[]): void };
 
 const fromUrl = configFromSearch(typeof location === 'undefined' ? '' : location.search);
 
@@ -17,5 +19,6 @@ export const usePlayground = create<PlaygroundState>()((...args) => ({
   ...createRunSlice(fromUrl.config, fromUrl.problems)(...args),
   ...createLossSlice(...args),
   ...createViewsSlice(...args),
+  ...createRunsSlice(...args),
   applyEvents: (events) => args[0]((state) => applyWorkerEvents(state, events)),
 }));

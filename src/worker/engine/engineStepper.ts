@@ -8,6 +8,7 @@ import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
 import type { TrainingConfig } from '../../shared/config';
 import type { BatchLoss } from '../../shared/protocol';
 import type { Autoencoder } from '../model/autoencoder';
+import { readFlat } from '../model/flatState';
 import { trainingNoise } from '../training/runSettings';
 import type { StepBatch, TrainStepper } from '../training/trainStepper';
 import { FusedTrainer, type TrainImages } from './fusedTrainer';
@@ -104,18 +105,8 @@ export class EngineStepper implements TrainStepper {
 
   async loadModel(): Promise<void> {
     const state = this.model.namedState.map(({ variable }) => variable);
-    const flatten = async (variables: tf.Variable[]) => {
-      const values = await Promise.all(variables.map((variable) => variable.data()));
-      const flat = new Float32Array(values.reduce((total, v) => total + v.length, 0));
-      let offset = 0;
-      for (const v of values) {
-        flat.set(v, offset);
-        offset += v.length;
-      }
-      return flat;
-    };
-    const params = await flatten(state.filter((variable) => variable.trainable));
-    const running = await flatten(state.filter((variable) => !variable.trainable));
+    const params = await readFlat(state.filter((variable) => variable.trainable));
+    const running = await readFlat(state.filter((variable) => !variable.trainable));
     const { parameterCount, runningCount } = this.trainer.plan.layout;
     if (params.length !== parameterCount || running.length !== runningCount) {
       throw new Error(`the engine's layout does not match the model (${params.length} ≠ ${parameterCount})`);

@@ -5,6 +5,7 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';
 import type { Autoencoder } from '../model/autoencoder';
+import { readFlat } from '../model/flatState';
 import { createPresetModel } from '../model/presets/createPresetModel';
 
 export interface CheckpointInfo {
@@ -26,6 +27,14 @@ export class BestCheckpoint {
   keep(epoch: number, validationLoss: number, model: Autoencoder): void {
     this.best?.state.forEach((tensor) => tensor.dispose());
     this.best = { epoch, validationLoss, state: model.saveState() };
+  }
+
+  /** A copy of the best weights, flat in state_dict order (e.g. to keep the run); null when there are none. */
+  async readWeights(): Promise<(CheckpointInfo & { weights: Float32Array<ArrayBuffer> }) | null> {
+    const best = this.best;
+    return (
+      best && { epoch: best.epoch, validationLoss: best.validationLoss, weights: await readFlat(best.state) }
+    );
   }
 
   /** Puts the best weights into `model`; null when there are none yet. */
