@@ -51,15 +51,18 @@ function runTraces(run: KeptRunSummary, index: number): Data[] {
 
 export function buildKeptRunsFigure(runs: readonly KeptRunSummary[], logScale: boolean): Figure {
   const small = { font: { size: 10 } };
+  // Whole epochs only: a short run would otherwise get ticks at 1.2, 1.4, …
+  const mostEpochs = Math.max(0, ...runs.map((run) => run.curves.epochs.length));
+  const epochTicks = { dtick: mostEpochs <= 10 ? 1 : undefined, tickformat: 'd' };
   const layout: Partial<Layout> = {
     margin: { l: 50, r: 10, t: 24, b: 36 },
     grid: { rows: 1, columns: 2, pattern: 'independent' },
-    xaxis: { title: { text: 'epoch', ...small }, domain: [0, 0.45] },
+    xaxis: { title: { text: 'epoch', ...small }, domain: [0, 0.45], ...epochTicks },
     yaxis: {
       title: { text: 'loss (solid: validation, dotted: train)', ...small },
       type: logScale ? 'log' : 'linear',
     },
-    xaxis2: { title: { text: 'epoch', ...small }, domain: [0.55, 1], anchor: 'y2' },
+    xaxis2: { title: { text: 'epoch', ...small }, domain: [0.55, 1], anchor: 'y2', ...epochTicks },
     yaxis2: { title: { text: 'test PSNR (dB) at the run’s training noise', ...small }, anchor: 'x2' },
     legend: { orientation: 'h', y: 1.12, x: 0, font: { size: 10 } },
     showlegend: true,
