@@ -10,6 +10,8 @@ import { LossChartPanel } from './panels/LossChart/LossChartPanel';
 import { MetricsPanel } from './panels/Metrics/MetricsPanel';
 import { RobustnessPanel } from './panels/NoiseRobustness/RobustnessPanel';
 import { ReconstructionGridPanel } from './panels/ReconstructionGrid/ReconstructionGridPanel';
+import { ResumeOffer } from './panels/RunFiles/ResumeOffer';
+import { RunFilesPanel } from './panels/RunFiles/RunFilesPanel';
 import { RunsPanel } from './panels/Runs/RunsPanel';
 import { StatusBar } from './panels/StatusBar/StatusBar';
 import './panels/panels.css';
@@ -18,10 +20,12 @@ export function App() {
   return (
     <div className="app">
       <StatusBar />
+      <ResumeOffer />
       <ExplanationDialog />
       <main className="layout">
         <div className="column controls-column">
           <ControlsPanel />
+          <RunFilesPanel />
         </div>
         <div className="column center-column">
           <LossChartPanel />

@@ -1,8 +1,9 @@
 /** `window.playground.snapshot()`: the read-only view that end-to-end tests use. */
 import type { DatasetName } from '../shared/config';
-import type { ImageMetrics, MetricsRecord } from '../shared/protocol';
+import type { ImageMetrics, MetricsRecord, SavedRunSummary } from '../shared/protocol';
 import { debugHooks, type DebugHooks } from './debugHooks';
 import { usePlayground } from './store';
+import type { SaveReport } from './store/persistenceSlice';
 
 export interface PlaygroundSnapshot {
   backend: string | null;
@@ -31,6 +32,10 @@ export interface PlaygroundSnapshot {
   preset: string;
   /** Rows of the runs table. */
   keptRuns: number;
+  /** This tab's last save of its run and what it cost; null before the first. */
+  lastSave: SaveReport | null;
+  /** The saved run the resume button offers. */
+  resumableRun: SavedRunSummary | null;
 }
 
 function bestEpoch(records: readonly { epoch: number; isBest: boolean }[]): number | null {
@@ -63,6 +68,8 @@ export function snapshot(): PlaygroundSnapshot {
     dataset: state.runConfig.dataset,
     preset: state.runConfig.preset,
     keptRuns: state.keptRuns.length,
+    lastSave: state.lastSaveReport && { ...state.lastSaveReport },
+    resumableRun: state.resumableRun && { ...state.resumableRun },
   };
 }
 

@@ -10,8 +10,14 @@ class FakeWorker implements TrainingWorker {
   onmessage: ((message: MessageEvent<WorkerEvent>) => void) | null = null;
   onerror: ((error: ErrorEvent) => void) | null = null;
 
+  terminated = false;
+
   postMessage(command: WorkerCommand): void {
     this.posted.push(command);
+  }
+
+  terminate(): void {
+    this.terminated = true;
   }
 
   emit(event: WorkerEvent): void {
@@ -163,16 +169,48 @@ describe('training client', () => {
     expect(storeUpdates).toBe(1);
   });
 
-  it('turns a worker crash into a failed message and status', () => {
-    fake.emit({ type: 'statusChanged', status: 'training' });
-    fake.crash('out of memory');
+  it('restarts a crashed worker on the tab’s last save, and gives up after three crashes', () => {
+    const workers = [fake];
+    startWorker(DEFAULT_CONFIG, () => {
+      const next = new FakeWorker();
+      workers.push(next);
+      return next;
+    });
+    const first = workers[1];
+    first.emit({
+      type: 'runSaved',
+      runId: 'run-a',
+      savedAtMs: 1,
+      dataset: 'mnist',
+      epoch: 2,
+      epochs: 5,
+      step: 40,
+      bytes: 1,
+      readMs: 1,
+      writeMs: 1,
+    });
     frames.run();
+    first.crash('out of memory');
+    expect(first.terminated).toBe(true);
+    const reason = 'The training worker crashed: out of memory.';
+    expect(workers[2].posted[0]).toMatchObject({ type: 'initialize', recovery: { runId: 'run-a', reason } });
+    expect(usePlayground.getState()).toMatchObject({
+      status: 'loading',
+      errorMessage: `${reason} Restarting the worker…`,
+    });
+    // A late message from the dead worker is dropped.
+    first.emit({ type: 'statusChanged', status: 'done' });
+    frames.run();
+    expect(usePlayground.getState().status).toBe('loading');
+    workers[2].emit({ type: 'deviceLost', message: 'The GPU device was lost (test).' });
+    workers[3].crash('');
+    expect(workers).toHaveLength(5);
+    workers[4].crash('again');
+    frames.run();
+    expect(workers).toHaveLength(5);
     expect(usePlayground.getState()).toMatchObject({
       status: 'failed',
-      errorMessage: 'The training worker crashed: out of memory',
+      errorMessage: 'The training worker crashed: again. It keeps failing: reload the page.',
     });
-    fake.crash('');
-    frames.run();
-    expect(usePlayground.getState().errorMessage).toBe('The training worker crashed: unknown error');
   });
 });

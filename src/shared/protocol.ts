@@ -3,7 +3,8 @@
  * events (worker → app) past tense. Images travel as flat Float32Arrays of N×784 in [0, 1].
  */
 import type { BenchmarkRequest, BenchmarkResult } from './speedBenchmark';
-import type { BackendName, TrainingConfig, TrainStepKind } from './config';
+import type { BackendName, DatasetName, TrainingConfig, TrainStepKind } from './config';
+import type { RunFile } from './runFile';
 import type { KeptRunCurves, KeptRunMetrics, KeptRunSummary, RunComparison } from './runs';
 import type { ViewRequest } from './viewRequest';
 
@@ -16,8 +17,25 @@ export interface LatentBounds {
   yMax: number;
 }
 
+/** Saved runs, files and the device-loss hook (src/worker/persistence handles these). */
+export type PersistenceCommand =
+  | { type: 'resumeSavedRun'; runId: string }
+  | { type: 'exportModel' }
+  | { type: 'importModel'; files: ModelFiles }
+  | { type: 'importRun'; run: RunFile }
+  /** Test hook: destroys the WebGPU device, or crashes the worker on other backends. */
+  | { type: 'loseDevice' };
+
 export type WorkerCommand =
-  | { type: 'initialize'; config: TrainingConfig; views: ViewRequest; dataBaseUrl: string }
+  | {
+      type: 'initialize';
+      config: TrainingConfig;
+      views: ViewRequest;
+      dataBaseUrl: string;
+      /** A restarted worker (device lost, crash): resume this saved run, then say why. */
+      recovery?: { runId: string | null; reason: string };
+    }
+  | PersistenceCommand
   | { type: 'start' }
   | { type: 'pause' }
   | { type: 'resume' }
@@ -133,6 +151,29 @@ export interface FeatureMaps {
   images: Float32Array;
 }
 
+/** A model in tfjs's layers format: model.json's text and its weight files by name. */
+export interface ModelFiles {
+  modelJson: string;
+  weightFiles: { name: string; data: ArrayBuffer }[];
+}
+
+/** A run's curves and metrics as the panels show them: what a resumed or imported run brings back. */
+export interface RunHistory {
+  batchLosses: BatchLoss[];
+  epochRecords: EpochRecord[];
+  metricsHistory: MetricsRecord[];
+}
+
+/** A run saved in this browser, as the resume offer names it. */
+export interface SavedRunSummary {
+  runId: string;
+  savedAtMs: number;
+  dataset: DatasetName;
+  epoch: number;
+  epochs: number;
+  step: number;
+}
+
 export type WorkerEvent =
   | ({ type: 'backendSelected' } & BackendChoice)
   | { type: 'dataLoadProgressed'; file: string; loadedBytes: number; totalBytes: number | null }
@@ -181,6 +222,21 @@ export type WorkerEvent =
   | { type: 'keptRunEvaluated'; runId: string; metrics: KeptRunMetrics }
   | { type: 'keptRunDeleted'; runId: string }
   | ({ type: 'runsCompared' } & RunComparison)
+  | ({ type: 'runSaved' } & SavedRunSummary & { bytes: number; readMs: number; writeMs: number })
+  /** The latest saved run this page may resume, null when there is none. */
+  | { type: 'savedRunFound'; run: SavedRunSummary | null }
+  | {
+      type: 'runRestored';
+      history: RunHistory;
+      epoch: number;
+      step: number;
+      learningRate: number;
+      /** The save it continues (null for an imported run file). */
+      savedRun: SavedRunSummary | null;
+    }
+  | ({ type: 'modelExported' } & ModelFiles)
+  /** The GPU device is gone: the page restarts the worker, which resumes the last save. */
+  | { type: 'deviceLost'; message: string }
   | { type: 'benchmarkProgressed'; message: string }
   | { type: 'benchmarkFinished'; result: BenchmarkResult }
   | { type: 'failed'; message: string };

@@ -14,13 +14,15 @@ import {
   type WorkerCommand,
 } from '../shared/protocol';
 import { DEFAULT_VIEW_REQUEST } from '../shared/viewRequest';
-import { DatasetCache, type DatasetLoader } from './data/datasetCache';
+import { DatasetCache, type LoadDataset } from './data/datasetCache';
 import { CancelScope, isCancelled } from './control/cancellation';
 import { RunStatusMachine } from './control/runStatusMachine';
 import { serialCommands } from './control/serialCommands';
+import { createPersistence } from './persistence/persistenceCommands';
 import { chooseStepper } from './training/chooseStepper';
 import { TrainingDiverged } from './training/trainingDiverged';
-import { TrainingSession } from './training/trainingSession';
+import { createTrainingSession } from './training/createTrainingSession';
+import type { TrainingSession } from './training/trainingSession';
 import { createRunSplits, disposeRunSplits } from './training/splits';
 import { createRunsCommands } from './runs/runsCommands';
 import { drawView, VIEW_PARTS, type ViewSources } from './views/panelViews';
@@ -28,7 +30,7 @@ import { MODEL_VIEWS, ViewPainter } from './views/viewPainter';
 
 export interface HandlerDependencies {
   selectBackend(forced: BackendName | null): Promise<BackendChoice>;
-  loadDataset: DatasetLoader;
+  loadDataset: LoadDataset;
   /** A macrotask: lets queued messages (pause, slider moves) in between steps and chunks. */
   yieldToEvents(): Promise<void>;
   watchDeviceLoss(onLost: (message: string) => void): void;
@@ -47,11 +49,13 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
   const runScope = new CancelScope(deps.yieldToEvents);
   // The page sends its request with `initialize`; the default only types the state before it.
   const painter = new ViewPainter<ViewSources>(DEFAULT_VIEW_REQUEST, drawView, deps.yieldToEvents);
-  const runs = createRunsCommands({
+  const runs = createRunsCommands({ ...deps, session: () => session, status, datasets });
+  const persistence = createPersistence({
     session: () => session,
-    status: () => status.status,
-    testSplit: (dataset, testSubset) => datasets.testSplit(dataset, testSubset),
-    yieldToEvents: deps.yieldToEvents,
+    newSession: (config, emit, prepare) => newSession(config, emit, prepare),
+    stopRunLoop: () => stopRunLoop(),
+    startRunLoop: (current, emit) => startRunLoop(current, emit),
+    redraw: (parts, emit) => painter.redraw(parts, emit),
   });
 
   const fail = (error: unknown, emit: EmitEvent) => {
@@ -73,15 +77,20 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
     painter.stop();
   };
 
-  async function newSession(config: TrainingConfig, emit: EmitEvent) {
+  /** `prepare` (a resumed run) brings the new session to its saved state before its views and status. */
+  async function newSession(
+    config: TrainingConfig,
+    emit: EmitEvent,
+    prepare?: (created: TrainingSession) => Promise<void>,
+  ) {
     const problems = validateConfig(config);
     if (problems.length > 0) throw new Error(`Settings out of range: ${problems.join('; ')}`);
     await stopRunLoop();
-    const loaded = await datasets.ensure(config, emit);
+    const loaded = await datasets.get(config, emit);
     await painter.detach();
     disposeSession();
     const splits = createRunSplits(loaded, config.validation);
-    const created = await TrainingSession.create(
+    const created = await createTrainingSession(
       config,
       splits,
       emit,
@@ -93,6 +102,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       throw error;
     });
     session = created;
+    await persistence.beginRun();
     emit({
       type: 'runReset',
       config,
@@ -100,10 +110,17 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       trainStepReason: created.stepperReason,
       numTensors: tf.memory().numTensors,
     });
+    if (prepare) {
+      // A session that failed to take its saved state is not left half-restored.
+      await prepare(created).catch(async (error: unknown) => {
+        await newSession(config, emit);
+        throw error;
+      });
+    }
     painter.attach({ session: created, comparer: runs.comparer });
-    // The panels show the untrained model before `idle` says it can train.
+    // The panels show the model before the status says it can train (idle: untrained).
     await painter.redraw(MODEL_VIEWS, emit);
-    status.to('idle', emit);
+    status.to(settledStatus(created), emit);
   }
 
   function disposeSession() {
@@ -120,8 +137,10 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
 
   function startRunLoop(current: TrainingSession, emit: EmitEvent) {
     if (!status.to('training', emit)) return;
+    const between = runScope.begin();
     runLoop = current
-      .run(runScope.begin())
+      .run(() => between().then(() => persistence.saveIfDue(current, emit)))
+      .then(() => persistence.save(current, emit))
       .then(() => {
         if (current.isFinished) status.to('done', emit);
       })
@@ -154,9 +173,14 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         status.to('loading', emit);
         const choice = await deps.selectBackend(command.config.backend);
         emit({ type: 'backendSelected', ...choice });
-        deps.watchDeviceLoss((message) => fail(new Error(`${message} Reload the page to continue.`), emit));
-        await newSession(command.config, emit);
-        return;
+        deps.watchDeviceLoss((message) => {
+          fail(new Error(`${message} Restarting from the last save…`), emit);
+          emit({ type: 'deviceLost', message });
+        });
+        if (command.recovery) await persistence.recover(command.recovery, command.config, emit);
+        else await newSession(command.config, emit).then(() => persistence.offerLatest(emit));
+        // After the run's data: kept runs of its data set are scored on it, not on a second copy.
+        return runs.restore(emit);
       }
       case 'reset': {
         const problems = validateConfig(command.config);
@@ -196,6 +220,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         try {
           await current.trainOneStep(runScope.begin());
           await current.settle();
+          await persistence.save(current, emit);
         } catch (error) {
           await endedByError(current, error, emit);
         }
@@ -219,8 +244,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         return;
       case 'keepRun':
       case 'deleteKeptRun':
-        await runs.handle(command, emit);
-        return;
+        return runs.handle(command, emit);
       case 'injectNonFinite':
         session?.poisonNextLoss();
         return;
@@ -228,28 +252,28 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         await stopRunLoop();
         await painter.detach();
         disposeSession();
-        const dataset = await deps.loadDataset(new URL('data/fashion-mnist/', command.dataBaseUrl).href, {
-          trainSubset: command.request.trainSubset,
-          testSubset: 1,
-        });
-        const { runBenchmark } = await import('./bench/benchmark');
-        const activate = async (backend: BackendName) => {
-          const choice = await deps.selectBackend(backend);
-          return choice.backend === backend ? (choice.adapterDescription ?? backend) : null;
-        };
-        const progress = (message: string) => emit({ type: 'benchmarkProgressed', message });
-        emit({
-          type: 'benchmarkFinished',
-          result: await runBenchmark(command.request, dataset, activate, progress),
-        });
+        const { benchmarkCommand } = await import('./bench/benchmarkCommand');
+        await benchmarkCommand(command, deps, emit);
         return;
       }
+      case 'resumeSavedRun':
+      case 'exportModel':
+      case 'importModel':
+      case 'importRun':
+      case 'loseDevice':
+        await persistence.handle(command, emit);
+        return;
       default:
         assertNever(command);
     }
   }
 
-  const guarded = async (command: WorkerCommand, emit: EmitEvent) => {
+  const guarded = async (command: WorkerCommand, sendEvent: EmitEvent) => {
+    // The saved run keeps the curves and metrics the page is sent.
+    const emit: EmitEvent = (event, transfer) => {
+      persistence.observe(event);
+      sendEvent(event, transfer);
+    };
     try {
       await handle(command, emit);
     } catch (error) {
@@ -260,7 +284,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
   return serialCommands(guarded, (command) => {
     if (INTERRUPTING.has(command.type)) interrupt();
     // The painter orders its own draws and always draws the latest request.
-    return command.type === 'setViews' || command.type === 'injectNonFinite' ? 'run-now' : 'queue';
+    return RUN_NOW.has(command.type) ? 'run-now' : 'queue';
   });
 }
 
@@ -271,3 +295,6 @@ const INTERRUPTING: ReadonlySet<WorkerCommand['type']> = new Set([
   'initialize',
   'runBenchmark',
 ]);
+
+/** Commands that touch no run state the queue protects: they act the moment they arrive. */
+const RUN_NOW: ReadonlySet<WorkerCommand['type']> = new Set(['setViews', 'injectNonFinite', 'loseDevice']);

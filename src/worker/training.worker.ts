@@ -1,6 +1,7 @@
 /** Worker entry: wires the command handler to postMessage. All tensor work happens in this thread. */
 import type { WorkerCommand, WorkerEvent } from '../shared/protocol';
-import { selectBackend, watchDeviceLoss } from './backend/selectBackend';
+import { watchDeviceLoss } from './backend/deviceLoss';
+import { selectBackend } from './backend/selectBackend';
 import { createCommandHandler } from './commandHandler';
 import { loadDataset } from './data/loadDataset';
 

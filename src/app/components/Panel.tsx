@@ -1,6 +1,7 @@
 /** A titled panel with its one-line caption, the unit of the page layout. */
-import type { ReactNode } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { CheckpointNote } from './CheckpointNote';
+import { downloadPanelPng } from '../persistence/panelImage';
 
 interface PanelProps {
   title: string;
@@ -14,11 +15,23 @@ interface PanelProps {
 }
 
 export function Panel({ title, caption, testId, className, actions, showsModel, children }: PanelProps) {
+  const section = useRef<HTMLElement>(null);
+  const savePng = () => {
+    if (section.current) void downloadPanelPng(section.current, title);
+  };
   return (
-    <section className={`panel ${className ?? ''}`} data-testid={testId} aria-label={title}>
+    <section ref={section} className={`panel ${className ?? ''}`} data-testid={testId} aria-label={title}>
       <header className="panel-header">
         <h2>{title}</h2>
         {actions}
+        <button
+          className="panel-png"
+          onClick={savePng}
+          title={`Save ${title} as PNG`}
+          data-testid="panel-png"
+        >
+          PNG
+        </button>
       </header>
       <p className="panel-caption">{caption}</p>
       {showsModel && <CheckpointNote />}

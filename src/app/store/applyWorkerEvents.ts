@@ -100,6 +100,8 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
         robustnessCurve: null,
         // Only the conv model has feature maps; its views send them again right after.
         featureMaps: null,
+        // A new run has no save yet: a restart must not resume the previous one.
+        lastSave: null,
       });
       return;
     case 'reconstructionsComputed': {
@@ -135,6 +137,33 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
     case 'keptRunDeleted':
     case 'runsCompared':
       Object.assign(patch, applyRunsEvent(current, event));
+      return;
+    case 'runSaved': {
+      const report = withoutType(event);
+      const { bytes, readMs, writeMs, ...summary } = report;
+      void [bytes, readMs, writeMs];
+      Object.assign(patch, { lastSave: summary, lastSaveReport: report });
+      return;
+    }
+    case 'savedRunFound':
+      patch.resumableRun = event.run;
+      return;
+    case 'runRestored':
+      Object.assign(patch, {
+        batchSteps: event.history.batchLosses.map((l) => l.step),
+        batchLosses: event.history.batchLosses.map((l) => l.loss),
+        epochRecords: event.history.epochRecords,
+        metricsHistory: event.history.metricsHistory,
+        epoch: event.epoch,
+        step: event.step,
+        learningRate: event.learningRate,
+        lastSave: event.savedRun,
+        resumableRun: null,
+      });
+      return;
+    case 'modelExported':
+    case 'deviceLost':
+      // The training client acts on these (download, restart); the failure message came before.
       return;
     case 'benchmarkProgressed':
     case 'benchmarkFinished':

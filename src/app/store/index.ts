@@ -4,6 +4,7 @@ import { configFromSearch } from '../../shared/urlConfig';
 import type { WorkerEvent } from '../../shared/protocol';
 import { applyWorkerEvents } from './applyWorkerEvents';
 import { createLossSlice, type LossSlice } from './lossSlice';
+import { createPersistenceSlice, type PersistenceSlice } from './persistenceSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createRunsSlice, type RunsSlice } from './runsSlice';
 import { createViewsSlice, type ViewsSlice } from './viewsSlice';
@@ -11,7 +12,8 @@ import { createViewsSlice, type ViewsSlice } from './viewsSlice';
 export type PlaygroundState = RunSlice &
   LossSlice &
   ViewsSlice &
-  RunsSlice & { applyEvents(events: WorkerEvent[]): void };
+  RunsSlice &
+  PersistenceSlice & { applyEvents(events: WorkerEvent[]): void };
 
 const fromUrl = configFromSearch(typeof location === 'undefined' ? '' : location.search);
 
@@ -20,5 +22,6 @@ export const usePlayground = create<PlaygroundState>()((...args) => ({
   ...createLossSlice(...args),
   ...createViewsSlice(...args),
   ...createRunsSlice(...args),
+  ...createPersistenceSlice(...args),
   applyEvents: (events) => args[0]((state) => applyWorkerEvents(state, events)),
 }));

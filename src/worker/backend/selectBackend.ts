@@ -67,12 +67,3 @@ export async function selectBackend(forced: BackendName | null): Promise<Backend
   const probeAccelerators = async () => ({ webGpu: await probeWebGpu(), webGl: probeWebGl2() });
   return chooseBackend(forced, probeAccelerators, runtime);
 }
-
-/** Resolves with a message if the WebGPU device is lost; tfjs itself never watches for this. */
-export function watchDeviceLoss(onLost: (message: string) => void): void {
-  if (tf.getBackend() !== 'webgpu') return;
-  const backend = tf.backend() as unknown as { device?: GPUDevice };
-  void backend.device?.lost.then((info) => {
-    if (info.reason !== 'destroyed') onLost(`The GPU device was lost (${info.message || info.reason}).`);
-  });
-}

@@ -1,12 +1,13 @@
 /**
- * The dataset the current run trains on, loaded once per (dataset, subsets), and the test split
- * of any other dataset a kept run needs, so kept runs are scored on the images they were tested on.
+ * The worker's loaded data set, kept across resets: a reset with the same data set and subsets
+ * reuses it, so only a change of those loads (and announces) the files again. Kept runs of another
+ * data set get its test split loaded apart, so each is scored on the images it was tested on.
  */
 import type { DatasetName, TrainingConfig } from '../../shared/config';
 import type { EmitEvent } from '../../shared/protocol';
 import type { LoadedDataset, SplitData } from './loadDataset';
 
-export type DatasetLoader = (
+export type LoadDataset = (
   baseUrl: string,
   options: {
     trainSubset: number | null;
@@ -15,36 +16,32 @@ export type DatasetLoader = (
   },
 ) => Promise<LoadedDataset>;
 
-type DataChoice = Pick<TrainingConfig, 'dataset' | 'trainSubset' | 'testSubset' | 'validation'>;
-
-const keyOf = (choice: Pick<TrainingConfig, 'dataset' | 'trainSubset' | 'testSubset'>) =>
-  `${choice.dataset}|${choice.trainSubset}|${choice.testSubset}`;
-
 export class DatasetCache {
-  /** The page's base URL; each dataset lives under data/<name>/ below it. */
-  baseUrl = '';
-  private current: { key: string; choice: DataChoice; data: LoadedDataset } | null = null;
+  private data: LoadedDataset | null = null;
+  private key = '';
+  /** `dataset|testSubset` of the loaded data set's test split. */
+  private testKey = '';
   private otherTest: { key: string; test: Promise<SplitData> } | null = null;
+  /** The page's address, which the data folder is relative to; set by `initialize`. */
+  baseUrl = '';
 
-  constructor(private readonly load: DatasetLoader) {}
+  constructor(private readonly loadDataset: LoadDataset) {}
 
-  private folderOf(dataset: DatasetName): string {
-    return new URL(`data/${dataset}/`, this.baseUrl).href;
-  }
-
-  /** The data of `choice`, loading it (with progress, then `dataLoaded`) unless it is loaded. */
-  async ensure(choice: DataChoice, emit: EmitEvent): Promise<LoadedDataset> {
-    const key = keyOf(choice);
-    if (this.current?.key === key) return this.current.data;
+  async get(config: TrainingConfig, emit: EmitEvent): Promise<LoadedDataset> {
+    const key = `${config.dataset}|${config.trainSubset}|${config.testSubset}`;
+    if (this.data && key === this.key) return this.data;
     const startedMs = performance.now();
-    this.current = null;
-    const loaded = await this.load(this.folderOf(choice.dataset), {
-      trainSubset: choice.trainSubset,
-      testSubset: choice.testSubset,
+    this.data = null;
+    const loaded = await this.loadDataset(new URL(`data/${config.dataset}/`, this.baseUrl).href, {
+      trainSubset: config.trainSubset,
+      testSubset: config.testSubset,
       onProgress: (file, loadedBytes, totalBytes) =>
         emit({ type: 'dataLoadProgressed', file, loadedBytes, totalBytes }),
     });
-    this.current = { key, choice, data: loaded };
+    this.data = loaded;
+    this.key = key;
+    this.testKey = `${config.dataset}|${config.testSubset}`;
+    // The page shows and brushes test images: it gets them once, as bytes.
     const testImages = Uint8Array.from(loaded.test.images, (value) => Math.round(value * 255));
     const testLabels = loaded.test.labels.slice(0, loaded.test.count);
     emit(
@@ -52,7 +49,7 @@ export class DatasetCache {
         type: 'dataLoaded',
         trainCount: loaded.train.count,
         validationCount:
-          choice.validation === 'test' ? loaded.test.count : Math.round(loaded.train.count * 0.1),
+          config.validation === 'test' ? loaded.test.count : Math.round(loaded.train.count * 0.1),
         testCount: loaded.test.count,
         elapsedMs: performance.now() - startedMs,
         testImages,
@@ -65,14 +62,12 @@ export class DatasetCache {
 
   /** The first `testSubset` test images of `dataset` (all when null), on the CPU. */
   testSplit(dataset: DatasetName, testSubset: number | null): Promise<SplitData> {
-    const current = this.current;
-    if (current && current.choice.dataset === dataset && current.choice.testSubset === testSubset) {
-      return Promise.resolve(current.data.test);
-    }
     const key = `${dataset}|${testSubset}`;
+    if (this.data && key === this.testKey) return Promise.resolve(this.data.test);
     if (this.otherTest?.key !== key) {
-      // The loader needs a train subset: one image is the least it reads.
-      const test = this.load(this.folderOf(dataset), { trainSubset: 1, testSubset }).then((d) => d.test);
+      // The loader needs a train subset: one image is the least it decodes.
+      const url = new URL(`data/${dataset}/`, this.baseUrl).href;
+      const test = this.loadDataset(url, { trainSubset: 1, testSubset }).then((loaded) => loaded.test);
       const entry = { key, test };
       this.otherTest = entry;
       test.catch(() => {

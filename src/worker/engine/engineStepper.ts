@@ -10,7 +10,7 @@ import type { BatchLoss } from '../../shared/protocol';
 import type { Autoencoder } from '../model/autoencoder';
 import { readFlat } from '../model/flatState';
 import { trainingNoise } from '../training/runSettings';
-import type { StepBatch, TrainStepper } from '../training/trainStepper';
+import type { OptimizerState, StepBatch, TrainStepper } from '../training/trainStepper';
 import { FusedTrainer, type TrainImages } from './fusedTrainer';
 import { networkFromAutoencoder } from './networkLayout';
 import type { EngineOptions } from './stepPlan';
@@ -41,6 +41,8 @@ export class EngineStepper implements TrainStepper {
   readonly kind = 'engine';
   /** The engine has stepped since the model's variables were last refreshed. */
   private modelIsStale = false;
+  /** The engine is told each step's index (its bias corrections follow from it); this is the last + 1. */
+  private stepCount = 0;
 
   private constructor(
     private readonly model: Autoencoder,
@@ -75,6 +77,7 @@ export class EngineStepper implements TrainStepper {
 
   step(batch: StepBatch): Promise<BatchLoss[]> {
     this.modelIsStale = true;
+    this.stepCount = batch.stepIndex + 1;
     return this.trainer.step(batch);
   }
 
@@ -113,6 +116,30 @@ export class EngineStepper implements TrainStepper {
     }
     this.trainer.writeState(params, running);
     this.modelIsStale = false;
+  }
+
+  /** Call once drained (the session settles first), so the moments are the last step's. */
+  async saveOptimizer(): Promise<OptimizerState> {
+    const moments = await this.trainer.readMoments();
+    const count = this.trainer.plan.layout.parameterCount;
+    return {
+      stepCount: this.stepCount,
+      firstMoments: moments.slice(0, count),
+      secondMoments: moments.slice(count, 2 * count),
+    };
+  }
+
+  loadOptimizer(state: OptimizerState): Promise<void> {
+    const count = this.trainer.plan.layout.parameterCount;
+    if (state.firstMoments.length !== count || state.secondMoments.length !== count) {
+      throw new Error(`the saved optimiser has ${state.firstMoments.length} moments, the engine ${count}`);
+    }
+    const moments = new Float32Array(2 * count);
+    moments.set(state.firstMoments);
+    moments.set(state.secondMoments, count);
+    this.trainer.writeMoments(moments);
+    this.stepCount = state.stepCount;
+    return Promise.resolve();
   }
 
   dispose(): void {

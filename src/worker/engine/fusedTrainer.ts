@@ -69,6 +69,29 @@ export class FusedTrainer {
     if (running.length > 0) this.device.queue.writeBuffer(this.resources.buffers.running, 0, running);
   }
 
+  /** AdamW's moments, first then second, each in the params layout (steps must be drained first). */
+  async readMoments(): Promise<Float32Array<ArrayBuffer>> {
+    const size = this.resources.buffers.moments.size;
+    const staging = this.device.createBuffer({
+      label: 'engine moments readback',
+      size,
+      usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
+    });
+    try {
+      const encoder = this.device.createCommandEncoder();
+      encoder.copyBufferToBuffer(this.resources.buffers.moments, 0, staging, 0, size);
+      this.device.queue.submit([encoder.finish()]);
+      await staging.mapAsync(GPUMapMode.READ);
+      return new Float32Array(staging.getMappedRange().slice(0));
+    } finally {
+      staging.destroy();
+    }
+  }
+
+  writeMoments(moments: Float32Array<ArrayBuffer>): void {
+    this.device.queue.writeBuffer(this.resources.buffers.moments, 0, moments);
+  }
+
   /** Sets the next step's noisy input and clean target directly (batchSource 'external'). */
   writeBatch(input: Float32Array<ArrayBuffer>, target: Float32Array<ArrayBuffer>): void {
     const { inputOffset, targetOffset } = this.plan.layout;

@@ -1,4 +1,6 @@
 import * as tf from '@tensorflow/tfjs';
+import { assignFlat, readFlat } from '../model/flatState';
+import type { OptimizerState } from './trainStepper';
 
 export interface AdamWOptions {
   learningRate: number;
@@ -34,10 +36,14 @@ export class AdamW {
   private readonly biasCorrection2: tf.Variable<tf.Rank.R0>;
   private currentLearningRate: number;
   private steps = 0;
+  private readonly beta1Value: number;
+  private readonly beta2Value: number;
 
   constructor(variables: tf.Variable[], options: AdamWOptions) {
     const { learningRate, weightDecay, beta1 = 0.9, beta2 = 0.999, epsilon = 1e-8 } = options;
     this.weightDecay = weightDecay;
+    this.beta1Value = beta1;
+    this.beta2Value = beta2;
     this.currentLearningRate = learningRate;
     this.beta1 = keptScalar(beta1);
     this.beta2 = keptScalar(beta2);
@@ -68,6 +74,37 @@ export class AdamW {
     tf.tidy(() => {
       this.learningRateTensor.assign(tf.scalar(learningRate));
       this.decayFactor.assign(tf.scalar(1 - learningRate * this.weightDecay));
+    });
+  }
+
+  async saveState(): Promise<OptimizerState> {
+    return {
+      stepCount: this.steps,
+      firstMoments: await readFlat(this.slots.map((slot) => slot.firstMoment)),
+      secondMoments: await readFlat(this.slots.map((slot) => slot.secondMoment)),
+    };
+  }
+
+  loadState(state: OptimizerState): void {
+    assignFlat(
+      state.firstMoments,
+      this.slots.map((slot) => slot.firstMoment),
+    );
+    assignFlat(
+      state.secondMoments,
+      this.slots.map((slot) => slot.secondMoment),
+    );
+    this.steps = state.stepCount;
+    // Replays c ← β·c + (1 − β) in float32, as the device did step by step.
+    const replay = (beta: number) => {
+      const [b, oneMinusB] = [Math.fround(beta), Math.fround(1 - beta)];
+      let c = 0;
+      for (let t = 0; t < state.stepCount; t++) c = Math.fround(Math.fround(c * b) + oneMinusB);
+      return c;
+    };
+    tf.tidy(() => {
+      this.biasCorrection1.assign(tf.scalar(replay(this.beta1Value)));
+      this.biasCorrection2.assign(tf.scalar(replay(this.beta2Value)));
     });
   }
 

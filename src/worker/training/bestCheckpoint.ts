@@ -5,12 +5,17 @@
 import type * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';
 import type { Autoencoder } from '../model/autoencoder';
-import { readFlat } from '../model/flatState';
+import { readFlat, tensorsFromFlat } from '../model/flatState';
 import { createPresetModel } from '../model/presets/createPresetModel';
 
 export interface CheckpointInfo {
   epoch: number;
   validationLoss: number;
+}
+
+/** The best checkpoint as a saved run keeps it: weights flat in state_dict order. */
+export interface SavedBest extends CheckpointInfo {
+  weights: Float32Array<ArrayBuffer>;
 }
 
 export class BestCheckpoint {
@@ -29,19 +34,23 @@ export class BestCheckpoint {
     this.best = { epoch, validationLoss, state: model.saveState() };
   }
 
-  /** A copy of the best weights, flat in state_dict order (e.g. to keep the run); null when there are none. */
-  async readWeights(): Promise<(CheckpointInfo & { weights: Float32Array<ArrayBuffer> }) | null> {
-    const best = this.best;
-    return (
-      best && { epoch: best.epoch, validationLoss: best.validationLoss, weights: await readFlat(best.state) }
-    );
-  }
-
   /** Puts the best weights into `model`; null when there are none yet. */
   restoreInto(model: Autoencoder): CheckpointInfo | null {
     if (!this.best) return null;
     model.restoreState(this.best.state);
     return this.info;
+  }
+
+  async saved(): Promise<SavedBest | null> {
+    if (!this.best) return null;
+    const { epoch, validationLoss, state } = this.best;
+    return { epoch, validationLoss, weights: await readFlat(state) };
+  }
+
+  /** Takes a saved run's best checkpoint (`variables` give the tensors' shapes). */
+  restoreSaved(saved: SavedBest | null, variables: readonly tf.Variable[]): void {
+    this.dispose();
+    if (saved) this.best = { ...saved, state: tensorsFromFlat(saved.weights, variables) };
   }
 
   /** Puts the weights the run's preset and seed initialised into `model`. */

@@ -5,6 +5,8 @@ export interface SeededRandom {
   nextUint32(): number;
   /** A fresh non-negative 31-bit seed for tfjs random ops. */
   nextSeed(): number;
+  /** The generator's whole state: createRandom(state) continues the same sequence (saved runs). */
+  readonly state: number;
 }
 
 /** mulberry32: tiny, fast, and good enough for shuffling and seeding. */
@@ -21,6 +23,9 @@ export function createRandom(seed: number): SeededRandom {
     nextUint32,
     nextFloat: () => nextUint32() / 2 ** 32,
     nextSeed: () => nextUint32() >>> 1,
+    get state() {
+      return state;
+    },
   };
 }
 

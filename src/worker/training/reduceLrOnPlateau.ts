@@ -9,6 +9,13 @@ export interface ReduceLrOnPlateauOptions {
   eps?: number;
 }
 
+/** The scheduler's counters, as torch's `state_dict()` keeps them (saved runs). */
+export interface PlateauState {
+  best: number;
+  numBadEpochs: number;
+  cooldownCounter: number;
+}
+
 /** torch.optim.lr_scheduler.ReduceLROnPlateau with mode 'min' and threshold_mode 'rel'. */
 export class ReduceLrOnPlateau {
   private readonly factor: number;
@@ -37,6 +44,14 @@ export class ReduceLrOnPlateau {
 
   get badEpochs(): number {
     return this.numBadEpochs;
+  }
+
+  get state(): PlateauState {
+    return { best: this.best, numBadEpochs: this.numBadEpochs, cooldownCounter: this.cooldownCounter };
+  }
+
+  restore(state: PlateauState): void {
+    ({ best: this.best, numBadEpochs: this.numBadEpochs, cooldownCounter: this.cooldownCounter } = state);
   }
 
   step(metric: number, currentLr: number): { learningRate: number; reduced: boolean } {

@@ -8,7 +8,7 @@ import { AdamW } from './adamw';
 import { addNoise } from './noise';
 import { decoupledWeightDecay, penaltiesOf, trainingNoise } from './runSettings';
 import { trainStep } from './trainStep';
-import type { StepBatch, TrainStepper } from './trainStepper';
+import type { OptimizerState, StepBatch, TrainStepper } from './trainStepper';
 
 export class TfjsStepper implements TrainStepper {
   readonly kind = 'tfjs';
@@ -61,6 +61,15 @@ export class TfjsStepper implements TrainStepper {
   syncModel(): void {}
 
   loadModel(): Promise<void> {
+    return Promise.resolve();
+  }
+
+  saveOptimizer(): Promise<OptimizerState> {
+    return this.optimizer.saveState();
+  }
+
+  loadOptimizer(state: OptimizerState): Promise<void> {
+    this.optimizer.loadState(state);
     return Promise.resolve();
   }
 

@@ -15,6 +15,14 @@ export interface StepBatch {
   dropoutSeed: number;
 }
 
+/** AdamW's state, flat in the order of the model's trainable variables (the engine's own layout). */
+export interface OptimizerState {
+  /** Steps taken: the bias corrections follow from it. */
+  stepCount: number;
+  firstMoments: Float32Array<ArrayBuffer>;
+  secondMoments: Float32Array<ArrayBuffer>;
+}
+
 export interface TrainStepper {
   readonly kind: TrainStepKind;
   /** The worker's own time to issue the last step, without waiting for the device. */
@@ -30,5 +38,8 @@ export interface TrainStepper {
   syncModel(): void;
   /** The tfjs model's weights were replaced (a restored checkpoint): train from them. */
   loadModel(): Promise<void>;
+  /** Reads the optimiser's moments and step count (a saved run); call between steps. */
+  saveOptimizer(): Promise<OptimizerState>;
+  loadOptimizer(state: OptimizerState): Promise<void>;
   dispose(): void;
 }

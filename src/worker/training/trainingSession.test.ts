@@ -1,11 +1,10 @@
 import * as tf from '@tensorflow/tfjs';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIG, type TrainingConfig } from '../../shared/config';
 import type { WorkerEvent } from '../../shared/protocol';
-import { createRunSplits, disposeRunSplits } from './splits';
 import { syntheticSplit } from './syntheticImages';
-import { TfjsStepper } from './tfjsStepper';
-import { TrainingSession } from './trainingSession';
+import { testSessions } from '../testing/testSessions';
+import type { TrainingSession } from './trainingSession';
 import { TrainingDiverged } from './trainingDiverged';
 import { Cancelled, type YieldPoint } from '../control/cancellation';
 
@@ -27,13 +26,7 @@ beforeAll(async () => {
   await tf.setBackend('cpu');
 });
 
-const sessions: TrainingSession[] = [];
-afterEach(() => {
-  for (const session of sessions.splice(0)) {
-    disposeRunSplits(session.splits);
-    session.dispose();
-  }
-});
+const newTestSession = testSessions(dataset);
 
 /**
  * A session on the tfjs step whose validation losses are pinned to `validationLosses`, one an
@@ -44,16 +37,7 @@ async function pinnedSession(
   validationLosses: number[],
   onEpochEnded: (session: TrainingSession) => Promise<void> = async () => undefined,
 ) {
-  const events: WorkerEvent[] = [];
-  const splits = createRunSplits(dataset, 'test');
-  const session = await TrainingSession.create(
-    runConfig,
-    splits,
-    (event) => events.push(event),
-    () => onEpochEnded(session),
-    async (model) => ({ stepper: new TfjsStepper(model, runConfig, splits.trainPixels), reason: 'test' }),
-  );
-  sessions.push(session);
+  const { session, events } = await newTestSession(runConfig, onEpochEnded);
   let epoch = 0;
   session.validationLoss = async () => validationLosses[epoch++];
   const ofType = <T extends WorkerEvent['type']>(type: T) =>

@@ -6,28 +6,17 @@ import * as tf from '@tensorflow/tfjs';
 import type { TrainingConfig } from '../../shared/config';
 import type { BatchLoss, EmitEvent } from '../../shared/protocol';
 import type { Autoencoder } from '../model/autoencoder';
-import { createPresetModel } from '../model/presets/createPresetModel';
-import { batchIndices, shuffledOrder, stepsPerEpoch } from './batchOrder';
+import { assignFlat, readFlat } from '../model/flatState';
+import type { SessionCheckpoint } from '../persistence/sessionCheckpoint';
+import { batchIndices, RunShuffler, stepsPerEpoch } from './batchOrder';
 import { NEVER_CANCELLED, type YieldPoint } from '../control/cancellation';
 import { BestCheckpoint, type CheckpointInfo } from './bestCheckpoint';
 import { EvaluationSets } from './evaluationSets';
-import { TrainingDiverged } from './trainingDiverged';
-import { createRandom, type SeededRandom } from './random';
+import { LossStream } from './lossStream';
 import { ReduceLrOnPlateau } from './reduceLrOnPlateau';
 import type { RunSplits } from './splits';
 import type { TrainStepper } from './trainStepper';
-
-/** How often batch losses are sent to the page while training (they are also sent at epoch end). */
-const LOSS_FLUSH_INTERVAL_MS = 200;
-
-export interface EpochSummary {
-  epoch: number;
-  validationLoss: number;
-  isBest: boolean;
-}
-
-/** Builds the step for a model (see chooseStepper). */
-export type StepperFactory = (model: Autoencoder) => Promise<{ stepper: TrainStepper; reason: string }>;
+import type { OnEpochEnded } from './createTrainingSession';
 
 export class TrainingSession {
   readonly stepsPerEpoch: number;
@@ -36,45 +25,23 @@ export class TrainingSession {
   stepInEpoch = 0;
   private learningRateValue: number;
   private readonly scheduler: ReduceLrOnPlateau;
-  private readonly shuffleRandom: SeededRandom;
-  private readonly stepRandom: SeededRandom;
+  private readonly shuffler: RunShuffler;
   private readonly evaluation: EvaluationSets;
-  private order: Int32Array;
   private running = false;
-  private stopReason: Error | null = null;
-  private pendingLosses: BatchLoss[] = [];
-  private lastFlushMs = 0;
+  private readonly losses: LossStream;
   private epochTrainMs = 0;
-  private epochLossSum = 0;
   readonly best = new BestCheckpoint();
   /** Counts weight changes (steps, restores), so evaluations of unchanged weights are reused. */
   private weightsVersion = 0;
   /** The epoch of the checkpoint last restored, until the next step; 0 for the initial weights. */
   private restoredEpoch: number | null = null;
-  private poisonNext = false;
 
-  static async create(
-    config: TrainingConfig,
-    splits: RunSplits,
-    emit: EmitEvent,
-    onEpochEnded: (summary: EpochSummary, between: YieldPoint) => Promise<void>,
-    createStepper: StepperFactory,
-  ): Promise<TrainingSession> {
-    const model = createPresetModel(config);
-    try {
-      const { stepper, reason } = await createStepper(model);
-      return new TrainingSession(config, splits, emit, onEpochEnded, model, stepper, reason);
-    } catch (error) {
-      model.dispose();
-      throw error;
-    }
-  }
-
-  private constructor(
+  /** Built by createTrainingSession, which makes the model and its step. */
+  constructor(
     readonly config: TrainingConfig,
     readonly splits: RunSplits,
     private readonly emit: EmitEvent,
-    private readonly onEpochEnded: (summary: EpochSummary, between: YieldPoint) => Promise<void>,
+    private readonly onEpochEnded: OnEpochEnded,
     private readonly model: Autoencoder,
     readonly stepper: TrainStepper,
     /** Why this step trains the run, for the page. */
@@ -85,12 +52,11 @@ export class TrainingSession {
       factor: config.plateauFactor,
       patience: config.plateauPatience,
     });
-    this.shuffleRandom = createRandom(config.seed + 1);
-    this.stepRandom = createRandom(config.seed + 2);
+    this.shuffler = new RunShuffler(config.seed, splits.trainCount);
     this.stepsPerEpoch = stepsPerEpoch(splits.trainCount, config.batchSize);
-    this.order = shuffledOrder(splits.trainCount, this.shuffleRandom);
-    stepper.startEpoch(this.order, this.stepsPerEpoch);
+    stepper.startEpoch(this.shuffler.order, this.stepsPerEpoch);
     this.evaluation = new EvaluationSets(config, splits);
+    this.losses = new LossStream((losses) => this.sendLosses(losses));
   }
 
   get isRunning(): boolean {
@@ -128,8 +94,8 @@ export class TrainingSession {
     } finally {
       this.running = false;
       // Steps still on the GPU finish; their losses belong to this run.
-      this.recordLosses(await this.stepper.drain());
-      this.flushLosses();
+      this.losses.record(await this.stepper.drain());
+      this.losses.flush();
     }
     this.throwIfStopped();
   }
@@ -151,17 +117,16 @@ export class TrainingSession {
     const losses = await this.stepper.step({
       stepIndex: this.step,
       stepInEpoch: this.stepInEpoch,
-      indices: batchIndices(this.order, this.stepInEpoch, this.config.batchSize),
-      noiseSeed: this.stepRandom.nextSeed(),
-      dropoutSeed: this.stepRandom.nextSeed(),
+      indices: batchIndices(this.shuffler.order, this.stepInEpoch, this.config.batchSize),
+      ...this.shuffler.nextSeeds(),
     });
     this.step += 1;
     this.stepInEpoch += 1;
     this.weightsVersion += 1;
-    this.recordLosses(losses);
-    if (this.epochEndPending) this.recordLosses(await this.stepper.drain());
+    this.losses.record(losses);
+    if (this.epochEndPending) this.losses.record(await this.stepper.drain());
     this.epochTrainMs += performance.now() - startedMs;
-    if (performance.now() - this.lastFlushMs > LOSS_FLUSH_INTERVAL_MS) this.flushLosses();
+    this.losses.flushIfDue();
     this.throwIfStopped();
     if (this.epochEndPending) await this.finishEpoch(between);
   }
@@ -173,35 +138,21 @@ export class TrainingSession {
 
   /** Makes the next recorded training loss NaN, as a divergence would (a test hook). */
   poisonNextLoss(): void {
-    this.poisonNext = true;
+    this.losses.poisonNextLoss();
   }
 
   /** Waits for steps still running on the device (their losses are recorded). */
   async settle(): Promise<void> {
-    this.recordLosses(await this.stepper.drain());
-    this.flushLosses();
+    this.losses.record(await this.stepper.drain());
+    this.losses.flush();
     this.throwIfStopped();
   }
 
-  private recordLosses(losses: BatchLoss[]): void {
-    if (this.poisonNext && losses.length > 0) {
-      this.poisonNext = false;
-      losses = [{ ...losses[0], loss: NaN }, ...losses.slice(1)];
-    }
-    for (const record of losses) {
-      if (!Number.isFinite(record.loss)) {
-        // Never charted: the run stops and the handler restores a checkpoint.
-        this.running = false;
-        this.stopReason ??= new TrainingDiverged(record.step, record.loss);
-        continue;
-      }
-      this.epochLossSum += record.loss;
-      this.pendingLosses.push(record);
-    }
-  }
-
+  /** A non-finite loss stopped the run: it ends with TrainingDiverged. */
   private throwIfStopped(): void {
-    if (this.stopReason) throw this.stopReason;
+    if (!this.losses.divergence) return;
+    this.running = false;
+    throw this.losses.divergence;
   }
 
   /** The noisy test images' reconstruction, on the device (shared by validation and metrics). */
@@ -215,8 +166,8 @@ export class TrainingSession {
 
   /** Nothing changes before the validation loss is known, so a cancelled end can simply run again. */
   private async finishEpoch(between: YieldPoint): Promise<void> {
-    this.flushLosses();
-    const trainLoss = this.epochLossSum / this.stepInEpoch;
+    this.losses.flush();
+    const trainLoss = this.losses.epochLossSum / this.stepInEpoch;
     const validationLoss = await this.validationLoss(between);
     const { learningRate, reduced } = this.scheduler.step(validationLoss, this.learningRateValue);
     if (reduced) {
@@ -239,10 +190,9 @@ export class TrainingSession {
       numTensors: tf.memory().numTensors,
     });
     this.stepInEpoch = 0;
-    this.epochLossSum = 0;
+    this.losses.epochLossSum = 0;
     this.epochTrainMs = 0;
-    this.order = shuffledOrder(this.splits.trainCount, this.shuffleRandom);
-    this.stepper.startEpoch(this.order, this.stepsPerEpoch);
+    this.stepper.startEpoch(this.shuffler.reshuffle(), this.stepsPerEpoch);
     await this.onEpochEnded({ epoch: this.epoch, validationLoss, isBest }, between);
   }
 
@@ -268,26 +218,68 @@ export class TrainingSession {
   private async restore(): Promise<CheckpointInfo | null> {
     const restored = this.best.restoreInto(this.model);
     if (!restored) BestCheckpoint.restoreInitial(this.model, this.config);
-    this.weightsVersion += 1;
-    await this.stepper.loadModel();
+    await this.weightsReplaced();
     this.restoredEpoch = restored?.epoch ?? 0;
     return restored;
   }
 
-  private flushLosses(): void {
-    this.lastFlushMs = performance.now();
-    if (this.pendingLosses.length === 0) return;
+  /** The model takes these weights (flat in state_dict order: a saved run, a model file) and trains on. */
+  async loadWeights(flat: Float32Array): Promise<void> {
+    await this.settle();
+    assignFlat(flat, this.stateVariables());
+    await this.weightsReplaced();
+  }
+
+  private async weightsReplaced(): Promise<void> {
+    this.weightsVersion += 1;
+    await this.stepper.loadModel();
+  }
+
+  /** Parameters and BatchNorm statistics, current (the engine's weights copied in). */
+  private stateVariables(): tf.Variable[] {
+    return this.evaluationModel().namedState.map(({ variable }) => variable);
+  }
+
+  /** Everything a saved run needs to continue this one; call between steps. */
+  async checkpoint(): Promise<SessionCheckpoint> {
+    await this.settle();
+    const { epoch, step, stepInEpoch, epochTrainMs } = this;
+    return {
+      counters: { epoch, step, stepInEpoch, epochLossSum: this.losses.epochLossSum, epochTrainMs },
+      learningRate: this.learningRateValue,
+      ...this.shuffler.state,
+      scheduler: this.scheduler.state,
+      weights: await readFlat(this.stateVariables()),
+      optimizer: await this.stepper.saveOptimizer(),
+      best: await this.best.saved(),
+    };
+  }
+
+  /** Continues a saved run of this configuration (checkpointMismatch says whether it fits). */
+  async resumeFrom(saved: SessionCheckpoint): Promise<void> {
+    await this.loadWeights(saved.weights);
+    this.best.restoreSaved(saved.best, this.stateVariables());
+    await this.stepper.loadOptimizer(saved.optimizer);
+    this.learningRateValue = saved.learningRate;
+    this.stepper.setLearningRate(saved.learningRate);
+    this.scheduler.restore(saved.scheduler);
+    this.shuffler.restore(saved);
+    ({ epoch: this.epoch, step: this.step, stepInEpoch: this.stepInEpoch } = saved.counters);
+    ({ epochLossSum: this.losses.epochLossSum, epochTrainMs: this.epochTrainMs } = saved.counters);
+    this.stepper.startEpoch(this.shuffler.order, this.stepsPerEpoch);
+  }
+
+  private sendLosses(losses: BatchLoss[]): void {
     this.emit({
       type: 'batchesTrained',
       epoch: this.epoch,
       stepInEpoch: this.stepInEpoch,
       stepsPerEpoch: this.stepsPerEpoch,
-      losses: this.pendingLosses,
+      losses,
       learningRate: this.learningRateValue,
       numTensors: tf.memory().numTensors,
       epochElapsedMs: this.epochTrainMs,
     });
-    this.pendingLosses = [];
   }
 
   dispose(): void {

@@ -13,6 +13,12 @@ export function ControlsPanel() {
   const runConfig = usePlayground(selectRunConfig);
   const hasBest = usePlayground((s) => s.epochRecords.length > 0);
   const [draft, setDraft] = useState<TrainingConfig>(runConfig);
+  // A run the page did not configure (resumed, imported, restarted) brings its settings to the form.
+  const [formConfig, setFormConfig] = useState(runConfig);
+  if (runConfig !== formConfig) {
+    setFormConfig(runConfig);
+    setDraft(runConfig);
+  }
   const [problems, setProblems] = useState<string[]>([]);
   // A sweep resets and starts runs itself: its Cancel button stops it.
   const sweeping = usePlayground((s) => s.sweep !== null);

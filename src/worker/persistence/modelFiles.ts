@@ -1,0 +1,183 @@
+/**
+ * The model as tfjs layers files (model.json + weights.bin) and back. Imports are read as data:
+ * JSON is parsed and checked field by field, byte counts before tfjs sees them, the architecture
+ * layer by layer; each failure is a ModelFileError that names what is wrong.
+ */
+import * as tf from '@tensorflow/tfjs';
+import type { ModelFiles } from '../../shared/protocol';
+import type { Autoencoder } from '../model/autoencoder';
+import type { DenseAutoencoderSpec } from '../model/denseAutoencoder';
+import { readFlat } from '../model/flatState';
+import {
+  buildSequential,
+  describeLayer,
+  layerPlan,
+  layerWeights,
+  setLayerWeights,
+  type LayerPlan,
+} from './layersModel';
+
+export const WEIGHTS_FILE_NAME = 'autoencoder.weights.bin';
+
+export class ModelFileError extends Error {
+  override name = 'ModelFileError';
+}
+
+export async function exportModelFiles(model: Autoencoder): Promise<ModelFiles> {
+  const sequential = buildSequential(denseSpecOf(model));
+  try {
+    setLayerWeights(
+      sequential,
+      model.namedState.map(({ variable }) => variable),
+    );
+    const saved: tf.io.ModelArtifacts[] = [];
+    await sequential.save(
+      tf.io.withSaveHandler(async (artifacts) => {
+        saved.push(artifacts);
+        return { modelArtifactsInfo: { dateSaved: new Date(), modelTopologyType: 'JSON' } };
+      }),
+    );
+    const [artifacts] = saved;
+    if (!artifacts?.weightData || !artifacts.weightSpecs) throw new Error('tfjs saved no weights');
+    // What tf.io.browserDownloads writes, with our file name.
+    const modelJson = JSON.stringify({
+      modelTopology: artifacts.modelTopology,
+      format: artifacts.format ?? 'layers-model',
+      generatedBy: artifacts.generatedBy,
+      convertedBy: null,
+      weightsManifest: [{ paths: [`./${WEIGHTS_FILE_NAME}`], weights: artifacts.weightSpecs }],
+    });
+    const data = tf.io.CompositeArrayBuffer.join(artifacts.weightData);
+    return { modelJson, weightFiles: [{ name: WEIGHTS_FILE_NAME, data }] };
+  } finally {
+    sequential.dispose();
+  }
+}
+
+type Fields = Record<string, unknown>;
+type WeightGroup = { paths: string[]; weights: tf.io.WeightsManifestEntry[] };
+
+function fail(message: string): never {
+  throw new ModelFileError(message);
+}
+const isObject = (value: unknown): value is Fields => typeof value === 'object' && value !== null;
+
+function parseManifest(modelJson: string): {
+  topology: Fields;
+  groups: WeightGroup[];
+} {
+  let value: unknown;
+  try {
+    value = JSON.parse(modelJson);
+  } catch {
+    throw new ModelFileError('The model file is not JSON: choose the model.json that export-model saved.');
+  }
+  if (!isObject(value) || !isObject(value.modelTopology) || !Array.isArray(value.weightsManifest)) {
+    throw new ModelFileError(
+      'The file is not a tfjs layers model: it has no modelTopology and weightsManifest.',
+    );
+  }
+  const groups = value.weightsManifest.map((group: unknown) => {
+    if (!isObject(group) || !Array.isArray(group.paths) || !Array.isArray(group.weights)) {
+      throw new ModelFileError('The model file’s weightsManifest is malformed.');
+    }
+    const paths = group.paths.map((path: unknown) =>
+      typeof path === 'string' ? path : fail('The model file names a weights file that is not a path.'),
+    );
+    const weights = group.weights.map((entry: unknown): tf.io.WeightsManifestEntry => {
+      const shape = isObject(entry) && Array.isArray(entry.shape) ? entry.shape.filter(Number.isInteger) : [];
+      if (
+        !isObject(entry) ||
+        typeof entry.name !== 'string' ||
+        entry.dtype !== 'float32' ||
+        !Array.isArray(entry.shape) ||
+        shape.length !== entry.shape.length
+      ) {
+        return fail('The model file lists a weight that is not a named float32 array.');
+      }
+      return { name: entry.name, shape, dtype: 'float32' };
+    });
+    return { paths, weights };
+  });
+  return { topology: value.modelTopology, groups };
+}
+
+/** The weight files' bytes in manifest order, checked against what the manifest says they hold. */
+function weightBytes(files: ModelFiles, groups: WeightGroup[]): ArrayBuffer {
+  const byName = new Map(files.weightFiles.map((file) => [file.name, file.data]));
+  const parts = groups.flatMap((group) =>
+    group.paths.map((path) => {
+      const name = path.split('/').pop() ?? path;
+      const data = byName.get(name);
+      if (!data)
+        throw new ModelFileError(`The weights file ${name} is missing: choose it together with model.json.`);
+      return data;
+    }),
+  );
+  const data = tf.io.concatenateArrayBuffers(parts);
+  const expected = groups
+    .flatMap((g) => g.weights)
+    .reduce((sum, w) => sum + 4 * w.shape.reduce((a, b) => a * b, 1), 0);
+  if (data.byteLength < expected) {
+    throw new ModelFileError(`The weights file is truncated: ${data.byteLength} of ${expected} bytes.`);
+  }
+  if (data.byteLength > expected) {
+    throw new ModelFileError(
+      `The weights file has ${data.byteLength - expected} bytes more than model.json lists.`,
+    );
+  }
+  return data;
+}
+
+/** Why the loaded layers differ from `expected`, naming the first difference, or null. */
+function architectureMismatch(
+  model: tf.LayersModel,
+  expected: LayerPlan[],
+  inputSize: number,
+): string | null {
+  const input = model.inputs[0]?.shape.slice(1).join('×');
+  if (input !== String(inputSize)) return `the model takes inputs of ${input}, this one ${inputSize} pixels`;
+  if (model.layers.length !== expected.length) {
+    return `the model has ${model.layers.length} layers, this architecture ${expected.length}`;
+  }
+  for (const [index, plan] of expected.entries()) {
+    const layer = model.layers[index];
+    const found = describeLayer(layer.getClassName(), layer.getConfig());
+    if (found !== describeLayer(plan.kind, plan))
+      return `layer ${index + 1} is ${found}; this architecture needs ${describeLayer(plan.kind, plan)}`;
+  }
+  return null;
+}
+
+/** Model files hold dense stacks: the conv preset's layers have no mapping to them yet. */
+export function denseSpecOf(model: Autoencoder): DenseAutoencoderSpec {
+  if (model.denseSpec) return model.denseSpec;
+  throw new ModelFileError(
+    'Model files are written for the dense presets (reference, dense-3, dense-5, minimal); the conv preset cannot be exported or imported yet.',
+  );
+}
+
+/** The file's weights flat in state_dict order, once every check passed. */
+export async function importModelFiles(
+  files: ModelFiles,
+  spec: DenseAutoencoderSpec,
+): Promise<Float32Array<ArrayBuffer>> {
+  const { topology, groups } = parseManifest(files.modelJson);
+  const weightData = weightBytes(files, groups);
+  const weightSpecs = groups.flatMap((group) => group.weights);
+  let model: tf.LayersModel;
+  try {
+    model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: topology, weightSpecs, weightData }));
+  } catch (error) {
+    throw new ModelFileError(
+      `tfjs cannot read the model: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  try {
+    const problem = architectureMismatch(model, layerPlan(spec), spec.encoderSizes[0]);
+    if (problem) throw new ModelFileError(`Wrong architecture: ${problem}.`);
+    return await readFlat(layerWeights(model));
+  } finally {
+    model.dispose();
+  }
+}
