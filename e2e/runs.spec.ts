@@ -1,4 +1,4 @@
-/** Runs kept side by side: keep a run, its row's metrics, comparing reconstructions, a sweep. */
+/** Runs kept side by side: keep a run, its row's metrics, comparing reconstructions, a sweep, a reload. */
 import { expect, test, type Page } from '@playwright/test';
 import { PlaygroundPage } from './playgroundPage';
 
@@ -64,7 +64,7 @@ test('keeps a finished run with finite test metrics and compares it with the cur
   await expect(page.getByTestId('compare-row')).toHaveCount(1);
 });
 
-test('a sweep of basic vs denoising trains and keeps one run per value', async ({ page }) => {
+test('a sweep of basic vs denoising keeps one run per value, and they survive a reload', async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.open(TINY);
   await app.waitForStatus('idle');
@@ -81,5 +81,11 @@ test('a sweep of basic vs denoising trains and keeps one run per value', async (
     .locator('tbody td[data-column="Training"]')
     .allTextContents();
   expect(modes).toEqual(['denoising', 'basic']);
+  expect((await app.snapshot()).keptRuns).toBe(2);
+
+  // Kept runs are stored: after a reload the rows come back, scored again.
+  await page.reload();
+  await app.waitForStatus('idle');
+  expect(await expectScoredRows(page, 2)).toEqual(metrics);
   expect((await app.snapshot()).keptRuns).toBe(2);
 });
