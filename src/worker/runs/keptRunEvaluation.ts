@@ -55,11 +55,6 @@ export class KeptRunEvaluation {
     this.waiting.delete(runId);
   }
 
-  /** Resolves once nothing is left to score. */
-  async settled(): Promise<void> {
-    while (this.loop) await this.loop;
-  }
-
   private kick(emit: EmitEvent): void {
     if (this.loop) return;
     this.loop = this.drain(emit).finally(() => {

@@ -90,7 +90,5 @@ export function createRunsCommands(deps: RunsDependencies) {
     setRequest(request: ViewRequest, emit: EmitEvent): void {
       evaluation.setNoise(usableEvaluationNoise(request.runsNoise), emit);
     },
-    /** Resolves once every kept run is scored at the current noise. */
-    settled: () => evaluation.settled(),
   };
 }
