@@ -12,6 +12,7 @@ import { RobustnessPanel } from './panels/NoiseRobustness/RobustnessPanel';
 import { ReconstructionGridPanel } from './panels/ReconstructionGrid/ReconstructionGridPanel';
 import { ResumeOffer } from './panels/RunFiles/ResumeOffer';
 import { RunFilesPanel } from './panels/RunFiles/RunFilesPanel';
+import { RunsPanel } from './panels/Runs/RunsPanel';
 import { StatusBar } from './panels/StatusBar/StatusBar';
 import './panels/panels.css';
 
@@ -35,6 +36,7 @@ export function App() {
         </div>
       </main>
       <div className="below-fold">
+        <RunsPanel />
         <MetricsPanel />
         <ErrorMapsPanel />
         <RobustnessPanel />

@@ -30,6 +30,8 @@ export interface PlaygroundSnapshot {
   dataset: DatasetName;
   /** The model preset of the run in the worker. */
   preset: string;
+  /** Rows of the runs table. */
+  keptRuns: number;
   /** This tab's last save of its run and what it cost; null before the first. */
   lastSave: SaveReport | null;
   /** The saved run the resume button offers. */
@@ -65,6 +67,7 @@ export function snapshot(): PlaygroundSnapshot {
     learningRate: state.learningRate,
     dataset: state.runConfig.dataset,
     preset: state.runConfig.preset,
+    keptRuns: state.keptRuns.length,
     lastSave: state.lastSaveReport && { ...state.lastSaveReport },
     resumableRun: state.resumableRun && { ...state.resumableRun },
   };

@@ -7,6 +7,7 @@
 import type { TrainingConfig } from '../shared/config';
 import type { ModelFiles, WorkerCommand, WorkerEvent } from '../shared/protocol';
 import type { RunFile } from '../shared/runFile';
+import type { KeptRunCurves } from '../shared/runs';
 import { downloadModelFiles } from './persistence/downloads';
 import type { ViewRequest } from '../shared/viewRequest';
 import { frameThrottle } from './frameThrottle';
@@ -37,6 +38,14 @@ let pendingTimer: ReturnType<typeof setTimeout> | null = null;
 let stopSendingViews: (() => void) | null = null;
 let launchWorker: ((recovery?: { runId: string | null; reason: string }) => void) | null = null;
 let restartTimesMs: number[] = [];
+/** Called with each batch of events once the store has them (the sweep reacts to them). */
+const eventListeners = new Set<(events: WorkerEvent[]) => void>();
+
+/** Listens to the worker's events after the store has applied them; returns the way to stop. */
+export function listenToWorkerEvents(listener: (events: WorkerEvent[]) => void): () => void {
+  eventListeners.add(listener);
+  return () => eventListeners.delete(listener);
+}
 
 function flush(): void {
   // Whichever fires first cancels the other, so a stale one cannot flush twice in a frame.
@@ -48,6 +57,7 @@ function flush(): void {
   const events = queue;
   queue = [];
   usePlayground.getState().applyEvents(events);
+  eventListeners.forEach((listener) => listener(events));
 }
 
 function scheduleFlush(): void {
@@ -119,6 +129,8 @@ export const training = {
   reset: (config: TrainingConfig) => send({ type: 'reset', config }),
   restoreBest: () => send({ type: 'restoreBest' }),
   injectNonFinite: () => send({ type: 'injectNonFinite' }),
+  keepRun: (name: string, curves: KeptRunCurves) => send({ type: 'keepRun', name, curves }),
+  deleteKeptRun: (runId: string) => send({ type: 'deleteKeptRun', runId }),
   resumeSavedRun: (runId: string) => send({ type: 'resumeSavedRun', runId }),
   exportModel: () => send({ type: 'exportModel' }),
   importModel: (files: ModelFiles) =>

@@ -5,6 +5,7 @@
 import type { BenchmarkRequest, BenchmarkResult } from './speedBenchmark';
 import type { BackendName, DatasetName, TrainingConfig, TrainStepKind } from './config';
 import type { RunFile } from './runFile';
+import type { KeptRunCurves, KeptRunMetrics, KeptRunSummary, RunComparison } from './runs';
 import type { ViewRequest } from './viewRequest';
 
 export type RunStatus = 'loading' | 'idle' | 'training' | 'paused' | 'done' | 'failed';
@@ -45,6 +46,9 @@ export type WorkerCommand =
   | { type: 'setViews'; views: ViewRequest }
   /** Test hook: the next training loss becomes NaN, as a divergence would make it. */
   | { type: 'injectNonFinite' }
+  /** Keeps the stopped current run (its best weights stay in the worker) under `name`. */
+  | { type: 'keepRun'; name: string; curves: KeptRunCurves }
+  | { type: 'deleteKeptRun'; runId: string }
   /** Measures the training steps side by side (the bench page); the worker trains nothing else after. */
   | { type: 'runBenchmark'; request: BenchmarkRequest; dataBaseUrl: string };
 
@@ -212,6 +216,12 @@ export type WorkerEvent =
   | ({ type: 'latentDecoded' } & DecodedLatent)
   | ({ type: 'manifoldDecoded' } & LatentManifold)
   | ({ type: 'featureMapsComputed' } & FeatureMaps)
+  | { type: 'runKept'; run: KeptRunSummary }
+  /** The kept runs stored from earlier visits, sent once after `initialize`. */
+  | { type: 'keptRunsLoaded'; runs: KeptRunSummary[] }
+  | { type: 'keptRunEvaluated'; runId: string; metrics: KeptRunMetrics }
+  | { type: 'keptRunDeleted'; runId: string }
+  | ({ type: 'runsCompared' } & RunComparison)
   | ({ type: 'runSaved' } & SavedRunSummary & { bytes: number; readMs: number; writeMs: number })
   /** The latest saved run this page may resume, null when there is none. */
   | { type: 'savedRunFound'; run: SavedRunSummary | null }

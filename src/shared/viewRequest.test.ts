@@ -28,6 +28,8 @@ describe('usableViewRequest', () => {
       latentPoint: { x: NaN, y: 0 },
       manifoldGridSize: 1000,
       stripNoiseLevels: [-1, 0.5, Infinity],
+      comparedRuns: ['a', 'a', 'b', 'c'],
+      runsNoise: { type: 'masking', level: 2 },
     });
     expect(usable).toMatchObject({
       gridTestIndices: [0, 1, 2, 3, 4, 5, 6, 7],
@@ -35,6 +37,8 @@ describe('usableViewRequest', () => {
       latentPoint: null,
       manifoldGridSize: 30,
       stripNoiseLevels: [0, 0.5],
+      comparedRuns: ['a', 'b'],
+      runsNoise: { type: 'masking', level: 1 },
     });
     expect(usableViewRequest({ ...DEFAULT_VIEW_REQUEST, evalNoiseLevel: NaN }).evalNoiseLevel).toBe(0.25);
   });

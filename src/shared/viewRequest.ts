@@ -4,6 +4,7 @@
  */
 import type { NoiseType } from './config';
 import type { LatentPoint } from './protocol';
+import { DEFAULT_EVALUATION_NOISE, usableEvaluationNoise, type EvaluationNoise } from './runs';
 
 /** The reconstruction grid shows this many test images. */
 export const GRID_IMAGE_COUNT = 8;
@@ -22,8 +23,10 @@ export interface ViewRequest {
   manifoldGridSize: number;
   /** The robustness strip shows one test image at each of these noise levels. */
   stripNoiseLevels: readonly number[];
-  /** Ids of kept runs to compare with the current one; empty until the runs table exists. */
+  /** Runs whose reconstructions of the same noisy images are compared: kept runs' ids or CURRENT_RUN_ID. */
   comparedRuns: readonly string[];
+  /** The one noise every kept run's table metrics and the comparison's inputs are measured at. */
+  runsNoise: EvaluationNoise;
 }
 
 export const FIXED_GRID_INDICES: readonly number[] = Array.from({ length: GRID_IMAGE_COUNT }, (_, i) => i);
@@ -36,7 +39,11 @@ export const DEFAULT_VIEW_REQUEST: ViewRequest = {
   manifoldGridSize: 15,
   stripNoiseLevels: [0.1, 0.25, 0.4, 0.6],
   comparedRuns: [],
+  runsNoise: DEFAULT_EVALUATION_NOISE,
 };
+
+/** The comparison view shows at most this many runs. */
+export const MAX_COMPARED_RUNS = 2;
 
 /** The grid's images: the first of a brush, else the fixed ones. */
 export function gridTestIndicesOf(brushedTestIndices: readonly number[] | null): readonly number[] {
@@ -61,5 +68,7 @@ export function usableViewRequest(request: ViewRequest): ViewRequest {
       MAX_MANIFOLD_GRID_SIZE,
     ),
     stripNoiseLevels: request.stripNoiseLevels.filter(Number.isFinite).map((level) => clamp(level, 0, 1)),
+    comparedRuns: [...new Set(request.comparedRuns)].slice(0, MAX_COMPARED_RUNS),
+    runsNoise: usableEvaluationNoise(request.runsNoise),
   };
 }

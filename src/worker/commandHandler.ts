@@ -24,7 +24,8 @@ import { TrainingDiverged } from './training/trainingDiverged';
 import { createTrainingSession } from './training/createTrainingSession';
 import type { TrainingSession } from './training/trainingSession';
 import { createRunSplits, disposeRunSplits } from './training/splits';
-import { drawView, VIEW_PARTS } from './views/panelViews';
+import { createRunsCommands } from './runs/runsCommands';
+import { drawView, VIEW_PARTS, type ViewSources } from './views/panelViews';
 import { MODEL_VIEWS, ViewPainter } from './views/viewPainter';
 
 export interface HandlerDependencies {
@@ -47,7 +48,8 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
   // Pause and reset cancel the training loop (and the epoch end it awaits) through this scope.
   const runScope = new CancelScope(deps.yieldToEvents);
   // The page sends its request with `initialize`; the default only types the state before it.
-  const painter = new ViewPainter<TrainingSession>(DEFAULT_VIEW_REQUEST, drawView, deps.yieldToEvents);
+  const painter = new ViewPainter<ViewSources>(DEFAULT_VIEW_REQUEST, drawView, deps.yieldToEvents);
+  const runs = createRunsCommands({ ...deps, session: () => session, status, datasets });
   const persistence = createPersistence({
     session: () => session,
     newSession: (config, emit, prepare) => newSession(config, emit, prepare),
@@ -115,7 +117,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         throw error;
       });
     }
-    painter.attach(created);
+    painter.attach({ session: created, comparer: runs.comparer });
     // The panels show the model before the status says it can train (idle: untrained).
     await painter.redraw(MODEL_VIEWS, emit);
     status.to(settledStatus(created), emit);
@@ -167,6 +169,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
       case 'initialize': {
         datasets.baseUrl = command.dataBaseUrl;
         await painter.setRequest(command.views, emit);
+        runs.setRequest(command.views, emit);
         status.to('loading', emit);
         const choice = await deps.selectBackend(command.config.backend);
         emit({ type: 'backendSelected', ...choice });
@@ -174,10 +177,10 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
           fail(new Error(`${message} Restarting from the last save…`), emit);
           emit({ type: 'deviceLost', message });
         });
-        if (command.recovery) return persistence.recover(command.recovery, command.config, emit);
-        await newSession(command.config, emit);
-        await persistence.offerLatest(emit);
-        return;
+        if (command.recovery) await persistence.recover(command.recovery, command.config, emit);
+        else await newSession(command.config, emit).then(() => persistence.offerLatest(emit));
+        // After the run's data: kept runs of its data set are scored on it, not on a second copy.
+        return runs.restore(emit);
       }
       case 'reset': {
         const problems = validateConfig(command.config);
@@ -236,8 +239,12 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         return;
       }
       case 'setViews':
+        runs.setRequest(command.views, emit);
         await painter.setRequest(command.views, emit);
         return;
+      case 'keepRun':
+      case 'deleteKeptRun':
+        return runs.handle(command, emit);
       case 'injectNonFinite':
         session?.poisonNextLoss();
         return;

@@ -1,5 +1,6 @@
 /** The one way worker events enter the store: a batch per animation frame, one `set`. */
 import { assertNever, type WorkerEvent } from '../../shared/protocol';
+import { applyRunsEvent } from './applyRunsEvent';
 import type { PlaygroundState } from './index';
 
 type Patch = Partial<PlaygroundState>;
@@ -129,6 +130,13 @@ function reduce(state: PlaygroundState, patch: Patch, event: WorkerEvent): void 
       return;
     case 'featureMapsComputed':
       patch.featureMaps = withoutType(event);
+      return;
+    case 'runKept':
+    case 'keptRunsLoaded':
+    case 'keptRunEvaluated':
+    case 'keptRunDeleted':
+    case 'runsCompared':
+      Object.assign(patch, applyRunsEvent(current, event));
       return;
     case 'runSaved': {
       const report = withoutType(event);

@@ -1,9 +1,11 @@
 /**
  * Saved runs in IndexedDB (the worker has it; localStorage it has not). A summary store lists
- * runs without reading their megabytes of weights; both are written in one transaction.
+ * runs without reading their megabytes of weights; both are written in one transaction. Kept runs
+ * (the runs table's) have a store of their own, which the pruning of saved runs never touches.
  */
 import type { TrainingConfig } from '../../shared/config';
 import type { RunHistory, SavedRunSummary } from '../../shared/protocol';
+import type { KeptRun } from '../runs/keptRuns';
 import type { SessionCheckpoint } from './sessionCheckpoint';
 
 export interface SavedRun {
@@ -14,9 +16,11 @@ export interface SavedRun {
 }
 
 const DB_NAME = 'autoencoder-playground';
-const DB_VERSION = 1;
+/** 2 added the kept runs' store. */
+const DB_VERSION = 2;
 const RUNS = 'runs';
 const SUMMARIES = 'summaries';
+const KEPT = 'kept';
 
 function done<T>(request: IDBRequest<T>): Promise<T> {
   return new Promise((resolve, reject) => {
@@ -39,11 +43,16 @@ export class RunDatabase {
   static async open(name = DB_NAME): Promise<RunDatabase> {
     const request = indexedDB.open(name, DB_VERSION);
     request.onupgradeneeded = () => {
-      // Runs are keyed by their id; a summary shares its run's key.
-      request.result.createObjectStore(RUNS);
-      request.result.createObjectStore(SUMMARIES, { keyPath: 'runId' });
+      const db = request.result;
+      // Runs are keyed by their id; a summary shares its run's key. An older version has some already.
+      if (!db.objectStoreNames.contains(RUNS)) db.createObjectStore(RUNS);
+      if (!db.objectStoreNames.contains(SUMMARIES)) db.createObjectStore(SUMMARIES, { keyPath: 'runId' });
+      if (!db.objectStoreNames.contains(KEPT)) db.createObjectStore(KEPT);
     };
-    return new RunDatabase(await done(request));
+    const db = await done(request);
+    // A newer version opened in another tab: let it upgrade instead of blocking it.
+    db.onversionchange = () => db.close();
+    return new RunDatabase(db);
   }
 
   /**
@@ -73,6 +82,25 @@ export class RunDatabase {
     const transaction = this.db.transaction([RUNS, SUMMARIES], 'readwrite');
     transaction.objectStore(RUNS).delete(runId);
     transaction.objectStore(SUMMARIES).delete(runId);
+    return committed(transaction);
+  }
+
+  /** Resolves once the kept run (summary and best weights) is on disk. */
+  putKept(run: KeptRun): Promise<void> {
+    const transaction = this.db.transaction(KEPT, 'readwrite');
+    transaction.objectStore(KEPT).put(run, run.summary.runId);
+    return committed(transaction);
+  }
+
+  /** Every kept run whose record is one (others, e.g. of an older format, are skipped). */
+  async keptRuns(): Promise<KeptRun[]> {
+    const values: unknown[] = await done(this.db.transaction(KEPT).objectStore(KEPT).getAll());
+    return values.filter(isKeptRun);
+  }
+
+  deleteKept(runId: string): Promise<void> {
+    const transaction = this.db.transaction(KEPT, 'readwrite');
+    transaction.objectStore(KEPT).delete(runId);
     return committed(transaction);
   }
 
@@ -110,5 +138,18 @@ function isSavedRun(value: unknown): value is SavedRun {
     optimizer.firstMoments instanceof Float32Array &&
     optimizer.secondMoments instanceof Float32Array &&
     (best === null || (isRecord(best) && best.weights instanceof Float32Array))
+  );
+}
+
+function isKeptRun(value: unknown): value is KeptRun {
+  if (!isRecord(value) || !(value.weights instanceof Float32Array)) return false;
+  const { summary } = value;
+  return (
+    isRecord(summary) &&
+    typeof summary.runId === 'string' &&
+    typeof summary.name === 'string' &&
+    Number.isFinite(summary.keptAtMs) &&
+    isRecord(summary.config) &&
+    isRecord(summary.curves)
   );
 }

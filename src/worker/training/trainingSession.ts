@@ -30,7 +30,7 @@ export class TrainingSession {
   private running = false;
   private readonly losses: LossStream;
   private epochTrainMs = 0;
-  private readonly best = new BestCheckpoint();
+  readonly best = new BestCheckpoint();
   /** Counts weight changes (steps, restores), so evaluations of unchanged weights are reused. */
   private weightsVersion = 0;
   /** The epoch of the checkpoint last restored, until the next step; 0 for the initial weights. */

@@ -13,20 +13,27 @@ import { computeImageMetrics, psnrPerImage } from '../metrics/imageMetrics';
 import { EVAL_CHUNK_SIZE } from '../training/chunkedEval';
 import { addNoise } from '../training/noise';
 import type { TrainingSession } from '../training/trainingSession';
+import type { RunComparer } from '../runs/runComparer';
 import { emitFeatureMaps } from './featureMaps';
 import { emitDecodedPoint, emitLatentViews } from './latentViews';
 
 /** The views a redraw computes; each depends on the model and on some fields of the request. */
-export const VIEW_PARTS = ['grid', 'robustness', 'metrics', 'latent', 'decodedPoint'] as const;
+export const VIEW_PARTS = ['grid', 'robustness', 'metrics', 'latent', 'decodedPoint', 'comparison'] as const;
 export type ViewPart = (typeof VIEW_PARTS)[number];
 
 export const ROBUSTNESS_CURVE_LEVELS = [0, 0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1];
 /** The PSNR curve uses at most this many test images: 11 noise levels must stay quick. */
 const ROBUSTNESS_CURVE_IMAGES = 500;
 
+/** What views are drawn from: the current run, and the comparer that also reaches kept runs. */
+export interface ViewSources {
+  session: TrainingSession;
+  comparer: RunComparer;
+}
+
 /** Draws one view of the session's model as `request` asks, and emits it. */
 export async function drawView(
-  session: TrainingSession,
+  { session, comparer }: ViewSources,
   request: ViewRequest,
   part: ViewPart,
   emit: EmitEvent,
@@ -50,6 +57,8 @@ export async function drawView(
       // No point clicked yet: nothing to decode.
       if (request.latentPoint) await emitDecodedPoint(session, request.latentPoint, emit);
       return;
+    case 'comparison':
+      return comparer.draw(session, request, emit);
     default:
       assertNever(part);
   }

@@ -31,7 +31,15 @@ describe('changedViews', () => {
       'grid',
       'robustness',
     ]);
-    expect(changedViews(DEFAULT_VIEW_REQUEST, request({ gridTestIndices: [0, 1] }))).toEqual(['grid']);
+    // The comparison shows the grid's images too.
+    expect(changedViews(DEFAULT_VIEW_REQUEST, request({ gridTestIndices: [0, 1] }))).toEqual([
+      'grid',
+      'comparison',
+    ]);
+    expect(changedViews(DEFAULT_VIEW_REQUEST, request({ comparedRuns: ['a'] }))).toEqual(['comparison']);
+    expect(
+      changedViews(DEFAULT_VIEW_REQUEST, request({ runsNoise: { type: 'gaussian', level: 0.5 } })),
+    ).toEqual(['comparison']);
     expect(changedViews(DEFAULT_VIEW_REQUEST, request({ latentPoint: { x: 0, y: 0 } }))).toEqual([
       'decodedPoint',
     ]);

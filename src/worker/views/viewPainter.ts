@@ -9,6 +9,7 @@
  */
 import type { EmitEvent } from '../../shared/protocol';
 import { Cancelled, isCancelled, type YieldPoint } from '../control/cancellation';
+import { sameNoise } from '../../shared/runs';
 import { usableViewRequest, type ViewRequest } from '../../shared/viewRequest';
 import { VIEW_PARTS, type ViewPart } from './panelViews';
 
@@ -26,7 +27,7 @@ export const MODEL_VIEWS: readonly ViewPart[] = VIEW_PARTS.filter((part) => part
 const sameList = (a: readonly unknown[], b: readonly unknown[]) =>
   a.length === b.length && a.every((value, i) => value === b[i]);
 
-/** The views whose inputs differ between two requests (no view shows comparedRuns yet). */
+/** The views whose inputs differ between two requests. */
 export function changedViews(previous: ViewRequest, next: ViewRequest): ViewPart[] {
   const noiseTypeChanged = previous.evalNoiseType !== next.evalNoiseType;
   const changed: Record<ViewPart, boolean> = {
@@ -39,6 +40,10 @@ export function changedViews(previous: ViewRequest, next: ViewRequest): ViewPart
     latent: previous.manifoldGridSize !== next.manifoldGridSize,
     decodedPoint:
       previous.latentPoint?.x !== next.latentPoint?.x || previous.latentPoint?.y !== next.latentPoint?.y,
+    comparison:
+      !sameList(previous.comparedRuns, next.comparedRuns) ||
+      !sameNoise(previous.runsNoise, next.runsNoise) ||
+      !sameList(previous.gridTestIndices, next.gridTestIndices),
   };
   return VIEW_PARTS.filter((part) => changed[part]);
 }

@@ -20,7 +20,9 @@ export function ControlsPanel() {
     setDraft(runConfig);
   }
   const [problems, setProblems] = useState<string[]>([]);
-  const busy = status === 'loading';
+  // A sweep resets and starts runs itself: its Cancel button stops it.
+  const sweeping = usePlayground((s) => s.sweep !== null);
+  const busy = status === 'loading' || sweeping;
   const running = status === 'training';
   const changed = JSON.stringify(draft) !== JSON.stringify(runConfig);
 
