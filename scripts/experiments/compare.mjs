@@ -6,10 +6,11 @@
  *
  * Usage: node scripts/experiments/compare.mjs [--epochs 3] [--train 10000] [--test 1000]
  *          [--seeds 0,1] [--only name,name] [--port 4321] [--out results.jsonl]
+ *        node scripts/experiments/compare.mjs --from results.jsonl   (tables of recorded runs, no training)
  * Every run also prints a JSON line (and appends it to --out), so a long session leaves a record
  * even when a later configuration fails.
  */
-import { appendFileSync } from 'node:fs';
+import { appendFileSync, readFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { launchChromium, startPreview, trainRun } from '../lib/appInBrowser.mjs';
 
@@ -22,6 +23,7 @@ const { values: options } = parseArgs({
     only: { type: 'string' },
     port: { type: 'string', default: process.env.PORT ?? '4321' },
     out: { type: 'string' },
+    from: { type: 'string' },
   },
 });
 const epochs = Number(options.epochs);
@@ -123,28 +125,38 @@ function markdownTable(rows) {
   return lines.join('\n');
 }
 
-const stopServer = await startPreview(port);
-const browser = await launchChromium();
-const results = [];
-const startedMs = Date.now();
-try {
-  for (const seed of seeds) {
-    for (const name of wanted) {
-      const result = await measure(browser, name, seed);
-      results.push(result);
-      const line = JSON.stringify({ ...result, elapsedS: Math.round((Date.now() - startedMs) / 1000) });
-      console.log(line);
-      if (options.out) appendFileSync(options.out, `${line}\n`);
+async function trainAll() {
+  const stopServer = await startPreview(port);
+  const browser = await launchChromium();
+  const results = [];
+  const startedMs = Date.now();
+  try {
+    for (const seed of seeds) {
+      for (const name of wanted) {
+        const result = await measure(browser, name, seed);
+        results.push(result);
+        const line = JSON.stringify({ ...result, elapsedS: Math.round((Date.now() - startedMs) / 1000) });
+        console.log(line);
+        if (options.out) appendFileSync(options.out, `${line}\n`);
+      }
     }
+  } finally {
+    await browser.close();
+    stopServer();
   }
-} finally {
-  await browser.close();
-  stopServer();
+  console.log(
+    `\ntrain ${options.train} / test ${options.test} images, ${epochs} epochs, seeds ${seeds.join(', ')}, backend wasm`,
+  );
+  return results;
 }
 
-console.log(
-  `\ntrain ${options.train} / test ${options.test} images, ${epochs} epochs, seeds ${seeds.join(', ')}, backend wasm`,
-);
+/** The runs a previous session recorded with --out (every seed), for tables across sessions. */
+function recordedResults(path) {
+  const lines = readFileSync(path, 'utf8').split('\n').filter(Boolean);
+  return lines.map((line) => JSON.parse(line)).filter((result) => wanted.includes(result.name));
+}
+
+const results = options.from ? recordedResults(options.from) : await trainAll();
 for (const { title, configs } of TABLES) {
   const rows = results.filter((r) => configs.includes(r.name));
   if (rows.length === 0) continue;
