@@ -85,6 +85,7 @@ async function measure(browser, name, seed) {
       ...final.metrics,
       psnrClean: curveAt(last.robustnessCurve, 0),
       psnrAt05: curveAt(last.robustnessCurve, 0.5),
+      robustnessCurve: last.robustnessCurve,
       secondsPerEpoch: final.wallS / epochs,
       perEpoch: records.map((r) => ({
         epoch: r.epoch,
