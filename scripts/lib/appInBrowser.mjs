@@ -14,10 +14,17 @@ const EPOCH_TIMEOUT_MS = 3_600_000;
 
 /** `vite preview` of `dist/` on 127.0.0.1:port; call the returned function to stop it. */
 export async function startPreview(port) {
+  // Its own process group: npx starts vite as a child, and killing npx alone leaves vite serving.
   const server = spawn('npx', ['vite', 'preview', '--port', String(port), '--strictPort'], {
     stdio: 'ignore',
+    detached: true,
   });
-  const stop = () => server.kill();
+  let stopped = false;
+  const stop = () => {
+    if (stopped || server.exitCode !== null) return;
+    stopped = true;
+    process.kill(-server.pid);
+  };
   process.on('exit', stop);
   await new Promise((resolve) => setTimeout(resolve, 3000));
   return stop;
