@@ -1,6 +1,6 @@
 /** `window.playground.snapshot()`: the read-only view that end-to-end tests use. */
 import type { DatasetName } from '../shared/config';
-import type { ImageMetrics, MetricsRecord, SavedRunSummary } from '../shared/protocol';
+import type { ImageMetrics, MetricsRecord, RobustnessCurve, SavedRunSummary } from '../shared/protocol';
 import { debugHooks, type DebugHooks } from './debugHooks';
 import { usePlayground } from './store';
 import type { SaveReport } from './store/persistenceSlice';
@@ -16,6 +16,8 @@ export interface PlaygroundSnapshot {
   metrics: ImageMetrics | null;
   /** Every epoch's test metrics, in order (metrics is the last of them). */
   metricsHistory: MetricsRecord[];
+  /** Mean PSNR of the latest weights at each test noise level (0 = clean inputs); null before it. */
+  robustnessCurve: RobustnessCurve | null;
   latentPoints: number;
   numTensors: number;
   /** The slider's noise level for the grid (training has its own, in the run config). */
@@ -57,6 +59,13 @@ export function snapshot(): PlaygroundSnapshot {
       ? { mse: latest.mse, psnr: latest.psnr, ssim: latest.ssim, ssimGlobal: latest.ssimGlobal }
       : null,
     metricsHistory: state.metricsHistory.map((record) => ({ ...record })),
+    robustnessCurve: state.robustnessCurve
+      ? {
+          ...state.robustnessCurve,
+          noiseLevels: [...state.robustnessCurve.noiseLevels],
+          psnr: [...state.robustnessCurve.psnr],
+        }
+      : null,
     latentPoints: state.latent ? state.latent.codes.length / 2 : 0,
     numTensors: state.numTensors,
     evalNoiseLevel: state.viewRequest.evalNoiseLevel,
