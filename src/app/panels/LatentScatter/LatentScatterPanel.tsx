@@ -125,6 +125,7 @@ export function LatentScatterPanel() {
     >
       <div className="latent-body">
         <PlotlyChart
+          name="latent"
           figure={figure}
           className="plotly-chart latent-plot"
           onReady={picking.onReady}

@@ -55,7 +55,7 @@ export function LossChartPanel() {
       actions={actions}
     >
       <ChartLegend items={legendItems} hidden={hidden} onToggle={toggleTrace} />
-      <PlotlyChart figure={figure} className="plotly-chart loss-plot" />
+      <PlotlyChart name="loss" figure={figure} className="plotly-chart loss-plot" />
     </Panel>
   );
 }
