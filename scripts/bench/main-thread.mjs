@@ -4,7 +4,8 @@
  * latent scatter, full test set): serves `dist/` (run `npm run build` first), opens the app in
  * Debian's headless Chromium, clicks start, waits for the first epoch, then measures.
  * Usage: node scripts/bench/main-thread.mjs [seconds=120]
- * Env: PORT (4412), QUERY (backend=wasm&trainSubset=1024&seed=1), CHROMIUM_PATH, VIEWPORT (1280x1800).
+ * Env: PORT (4412), QUERY (backend=wasm&trainSubset=1024&seed=1), CHROMIUM_PATH, VIEWPORT (1280x1800),
+ * DIST (dist: the build to serve, so two builds can be measured back to back).
  * Prints one JSON object: measureMainThread's result plus the epochs trained meanwhile and the
  * machine's 1-minute load average before and after (other processes stretch every task's wall time).
  */
@@ -20,7 +21,11 @@ const query = process.env.QUERY ?? 'backend=wasm&trainSubset=1024&seed=1';
 const [width, height] = (process.env.VIEWPORT ?? '1280x1800').split('x').map(Number);
 
 // In-process, so the server always ends with this script (an `npx` child can outlive it).
-const server = await preview({ preview: { port, strictPort: true }, logLevel: 'warn' });
+const server = await preview({
+  preview: { port, strictPort: true },
+  build: { outDir: process.env.DIST ?? 'dist' },
+  logLevel: 'warn',
+});
 const url = `http://127.0.0.1:${port}/`;
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',

@@ -8,7 +8,8 @@
  *   await page.goto(url); ...start whatever should be measured...
  *   const result = await measureMainThread(page, { durationMs: 120_000 });
  *   // → { longTasksOver50ms, worstTaskMs, totalLongTaskMs, durationMs, tasks: [{ startMs, durationMs }],
- *   //     slowestScripts: [{ name, count, totalMs, worstMs, layoutMs }] }
+ *   //     slowestScripts: [{ name, count, totalMs, worstMs, layoutMs }],
+ *   //     redraws: { [chart]: { count, medianMs, worstMs } } }
  *
  * `measureMainThread` counts only the tasks that start inside its window (from its call to
  * `durationMs` later); `startMs` is relative to that window. Without `installLongTaskObserver`
@@ -18,13 +19,20 @@
 const LONG_TASK_MS = 50;
 
 /**
- * Page-side: one observer, entries kept on `window.__longTasks` as [startTime, duration]; and the
- * long animation frames' scripts (what ran: invoker, function, source), to say what a long task was.
+ * Page-side: one observer, entries kept on `window.__longTasks` as [startTime, duration]; the
+ * long animation frames' scripts (what ran: invoker, function, source), to say what a long task
+ * was; and the app's own `plotly-redraw:<chart>` measures, each chart's redraw time.
  */
 function observeLongTasks() {
   if (window.__longTasks) return;
   window.__longTasks = [];
   window.__longFrameScripts = [];
+  window.__redraws = [];
+  new PerformanceObserver((list) => {
+    for (const entry of list.getEntries())
+      if (entry.name.startsWith('plotly-redraw:'))
+        window.__redraws.push([entry.startTime, entry.duration, entry.name.slice('plotly-redraw:'.length)]);
+  }).observe({ type: 'measure' });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);
   }).observe({ type: 'longtask', buffered: true });
@@ -59,6 +67,25 @@ function summariseScripts(entries, windowStartMs, windowEndMs) {
   return [...byName.values()].sort((a, b) => b.totalMs - a.totalMs).slice(0, 8);
 }
 
+/** Each chart's redraws in the window: how many, the median and the worst, in ms. */
+function summariseRedraws(entries, windowStartMs, windowEndMs) {
+  const byChart = new Map();
+  for (const [startMs, durationMs, chart] of entries) {
+    if (startMs < windowStartMs || startMs >= windowEndMs) continue;
+    byChart.set(chart, [...(byChart.get(chart) ?? []), durationMs]);
+  }
+  const summary = {};
+  for (const [chart, durations] of [...byChart].sort(([a], [b]) => a.localeCompare(b))) {
+    durations.sort((a, b) => a - b);
+    summary[chart] = {
+      count: durations.length,
+      medianMs: Math.round(durations[Math.floor(durations.length / 2)]),
+      worstMs: Math.round(durations[durations.length - 1]),
+    };
+  }
+  return summary;
+}
+
 /** Registers the observer for every document the page loads; call before `page.goto`. */
 export async function installLongTaskObserver(page) {
   await page.addInitScript(observeLongTasks);
@@ -72,6 +99,7 @@ export async function measureMainThread(page, { durationMs }) {
   const windowEndMs = await page.evaluate(() => performance.now());
   const entries = await page.evaluate(() => window.__longTasks);
   const scripts = await page.evaluate(() => window.__longFrameScripts);
+  const redraws = await page.evaluate(() => window.__redraws);
   const tasks = entries
     .filter(([startMs, taskMs]) => startMs >= windowStartMs && startMs < windowEndMs && taskMs > LONG_TASK_MS)
     .map(([startMs, taskMs]) => ({
@@ -85,6 +113,7 @@ export async function measureMainThread(page, { durationMs }) {
     durationMs: Math.round(windowEndMs - windowStartMs),
     tasks,
     slowestScripts: summariseScripts(scripts, windowStartMs, windowEndMs),
+    redraws: summariseRedraws(redraws, windowStartMs, windowEndMs),
   };
 }
 

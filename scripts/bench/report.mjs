@@ -73,6 +73,8 @@ export function printReport(results) {
       lines.push(
         `  in long frames: ${script.name}: ${script.count}×, ${fixed(script.totalMs, 0)} ms, worst ${fixed(script.worstMs, 0)} ms`,
       );
+    for (const [chart, { count, medianMs, worstMs }] of Object.entries(main.redraws ?? {}))
+      lines.push(`  ${chart} redraws: ${count}×, median ${medianMs} ms, worst ${worstMs} ms`);
   }
   console.log(`\n${lines.join('\n')}`);
   for (const { backend, profile } of results.profiles ?? []) printProfile(backend, profile);

@@ -120,6 +120,7 @@ const results = {
     worstTaskMs: mainThread.worstTaskMs,
     longTaskMs: mainThread.tasks.map((task) => task.durationMs),
     slowestScripts: mainThread.slowestScripts,
+    redraws: mainThread.redraws,
     loadAverage,
   },
   pytorchCpu,

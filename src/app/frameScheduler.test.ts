@@ -60,8 +60,8 @@ describe('createFrameScheduler', () => {
       ran.push(name);
       advance(1);
     };
-    scheduler.schedule({}, heavy('latent'));
-    scheduler.schedule({}, heavy('loss'));
+    scheduler.schedule({}, heavy('latent'), 'heavy');
+    scheduler.schedule({}, heavy('loss'), 'heavy');
     for (let i = 0; i < 10; i++) scheduler.schedule({}, light(`canvas ${i}`));
     frame();
     expect(ran).toEqual(['latent']);
@@ -71,6 +71,38 @@ describe('createFrameScheduler', () => {
     expect(ran).toHaveLength(2 + 8);
     frame();
     expect(ran).toHaveLength(12);
+    expect(scheduler.pendingCount).toBe(0);
+  });
+
+  it('never runs two heavy jobs in one frame, however quick they are', () => {
+    const { host, frame } = fakeHost();
+    const scheduler = createFrameScheduler(host, 8);
+    const ran: string[] = [];
+    for (const chart of ['latent', 'loss', 'metrics'])
+      scheduler.schedule({}, () => ran.push(chart), 'heavy');
+    frame();
+    expect(ran).toEqual(['latent']);
+    frame();
+    expect(ran).toEqual(['latent', 'loss']);
+    frame();
+    expect(ran).toEqual(['latent', 'loss', 'metrics']);
+  });
+
+  it('runs a heavy job in a task of its own, never after light jobs', () => {
+    const { host, frame } = fakeHost();
+    const scheduler = createFrameScheduler(host, 8);
+    const ran: string[] = [];
+    scheduler.schedule({}, () => ran.push('canvas 1'));
+    scheduler.schedule({}, () => ran.push('latent'), 'heavy');
+    scheduler.schedule({}, () => ran.push('canvas 2'));
+    frame();
+    // The light jobs go first, together; the redraw waits for the next frame's task.
+    expect(ran).toEqual(['canvas 1', 'canvas 2']);
+    scheduler.schedule({}, () => ran.push('canvas 3'));
+    frame();
+    expect(ran).toEqual(['canvas 1', 'canvas 2', 'latent']);
+    frame();
+    expect(ran).toEqual(['canvas 1', 'canvas 2', 'latent', 'canvas 3']);
     expect(scheduler.pendingCount).toBe(0);
   });
 

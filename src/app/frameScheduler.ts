@@ -1,9 +1,10 @@
 /**
  * Spreads the panels' drawing (Plotly redraws, canvas draws) over animation frames, so the burst
  * of updates at an epoch end never becomes one long main-thread task. After each frame, one task
- * runs queued jobs, in order, until a time budget is spent: a Plotly redraw runs alone, dozens of
- * small canvas draws share one task. Jobs are keyed: a newer job for a key replaces a pending one
- * in place, so only the latest figure of a chart is ever drawn and nothing piles up.
+ * runs queued jobs: a heavy job (a Plotly redraw, tens of ms) runs alone in its task, at most one
+ * per frame, while dozens of light jobs (small canvas draws) share a task until a time budget is
+ * spent. Jobs are keyed: a newer job for a key replaces a pending one in place, so only the latest
+ * figure of a chart is ever drawn and nothing piles up.
  */
 export interface SchedulerHost {
   /** Calls back before the next frame is drawn (requestAnimationFrame). */
@@ -14,30 +15,44 @@ export interface SchedulerHost {
   reportError(error: unknown): void;
 }
 
+/** 'heavy': runs alone in a task of its own, one a frame; 'light': shares a task with others. */
+export type JobWeight = 'light' | 'heavy';
+
 export interface FrameScheduler {
-  schedule(key: object, job: () => void): void;
+  schedule(key: object, job: () => void, weight?: JobWeight): void;
   cancel(key: object): void;
   readonly pendingCount: number;
 }
 
-/** A frame's share of the main thread for drawing; the first job of a task always runs. */
+/** A frame's share of the main thread for light jobs; the first job of a task always runs. */
 export const DRAW_BUDGET_MS = 8;
 
 export function createFrameScheduler(host: SchedulerHost, budgetMs = DRAW_BUDGET_MS): FrameScheduler {
-  const pending = new Map<object, () => void>();
+  const pending = new Map<object, { job: () => void; weight: JobWeight }>();
   let requested = false;
 
+  function run(key: object, job: () => void): void {
+    pending.delete(key);
+    try {
+      job();
+    } catch (error) {
+      host.reportError(error);
+    }
+  }
+
+  /** The first queued job decides the task: a heavy one alone, else light ones up to the budget. */
   function runSlice(): void {
     requested = false;
-    const startMs = host.now();
-    for (const [key, job] of pending) {
-      pending.delete(key);
-      try {
-        job();
-      } catch (error) {
-        host.reportError(error);
+    const first = pending.entries().next();
+    if (!first.done && first.value[1].weight === 'heavy') {
+      run(first.value[0], first.value[1].job);
+    } else {
+      const startMs = host.now();
+      for (const [key, { job, weight }] of pending) {
+        if (weight === 'heavy') continue;
+        run(key, job);
+        if (host.now() - startMs >= budgetMs) break;
       }
-      if (host.now() - startMs >= budgetMs) break;
     }
     if (pending.size > 0) requestSlice();
   }
@@ -49,8 +64,9 @@ export function createFrameScheduler(host: SchedulerHost, budgetMs = DRAW_BUDGET
   }
 
   return {
-    schedule(key, job) {
-      pending.set(key, job);
+    schedule(key, job, weight = 'light') {
+      // Map.set keeps a replaced key's place: a chart redrawn often is not starved by others.
+      pending.set(key, { job, weight });
       requestSlice();
     },
     cancel(key) {

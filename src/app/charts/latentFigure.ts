@@ -182,7 +182,8 @@ export function buildLatentLayout(
     // A constant revision keeps the user's zoom and legend toggles across epoch updates.
     uirevision: 'latent-plane',
     selectionrevision: selectionRevision,
-    legend: { orientation: 'h', x: 0, y: -0.08, yanchor: 'top', font: { size: 9 }, itemsizing: 'constant' },
+    // The legend is HTML (ChartLegend): Plotly's own is re-laid out on every redraw of 10k points.
+    showlegend: false,
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: '#fafafa',
   };

@@ -12,6 +12,8 @@ import {
   nextSelectableTraces,
   type LatentDragMode,
 } from '../../charts/latentFigure';
+import { ChartLegend, useHiddenTraces } from '../../charts/ChartLegend';
+import { legendItemsOf, withHiddenTraces } from '../../charts/chartLegend';
 import { PlotlyChart } from '../../charts/PlotlyChart';
 import { ImageCanvas } from '../../components/ImageCanvas';
 import { Panel } from '../../components/Panel';
@@ -54,6 +56,7 @@ export function LatentScatterPanel() {
   const [brushSelections, setBrushSelections] = useState<LayoutSelection[]>([]);
   const classNames = classNamesOf(dataset);
   const picking = useLatentPicking(latent, classNames);
+  const [hidden, toggleClass] = useHiddenTraces();
 
   // The 10k-point traces depend on the codes only; overlays change without rebuilding them.
   const classTraces = useMemo(
@@ -68,13 +71,16 @@ export function LatentScatterPanel() {
   if (nextSelectable !== selectable) setSelectable(nextSelectable);
   const figure = useMemo(
     () =>
-      buildLatentFigure(selectable.traces, latent?.codes ?? null, {
-        selectedTestIndex,
-        clickedPoint: picking.clickTarget,
-        dragMode,
-        selectionRevision: selectable.revision,
-        brushSelections: brushedTestIndices ? brushSelections : NO_SELECTIONS,
-      }),
+      withHiddenTraces(
+        buildLatentFigure(selectable.traces, latent?.codes ?? null, {
+          selectedTestIndex,
+          clickedPoint: picking.clickTarget,
+          dragMode,
+          selectionRevision: selectable.revision,
+          brushSelections: brushedTestIndices ? brushSelections : NO_SELECTIONS,
+        }),
+        hidden,
+      ),
     [
       selectable.traces,
       selectable.revision,
@@ -84,8 +90,10 @@ export function LatentScatterPanel() {
       dragMode,
       brushedTestIndices,
       brushSelections,
+      hidden,
     ],
   );
+  const legendItems = useMemo(() => legendItemsOf(classTraces), [classTraces]);
 
   const onSelected = (event: PlotSelectionEvent | undefined) => {
     const indices = event ? testIndicesOfPoints(event.points) : [];
@@ -124,15 +132,19 @@ export function LatentScatterPanel() {
       actions={actions}
     >
       <div className="latent-body">
-        <PlotlyChart
-          figure={figure}
-          className="plotly-chart latent-plot"
-          onReady={picking.onReady}
-          onHover={picking.onHover}
-          onUnhover={picking.onUnhover}
-          onClick={picking.onClick}
-          onSelected={onSelected}
-        />
+        <div className="latent-plot-column">
+          <PlotlyChart
+            name="latent"
+            figure={figure}
+            className="plotly-chart latent-plot"
+            onReady={picking.onReady}
+            onHover={picking.onHover}
+            onUnhover={picking.onUnhover}
+            onClick={picking.onClick}
+            onSelected={onSelected}
+          />
+          <ChartLegend items={legendItems} hidden={hidden} onToggle={toggleClass} />
+        </div>
         <div className="latent-side">
           <figure
             className="latent-decoded"

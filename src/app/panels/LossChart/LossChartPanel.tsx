@@ -11,6 +11,8 @@ import { useThrottledValue } from '../../useThrottledValue';
 
 /** Each redraw is a full Plotly replot; once a second is live enough for a loss curve. */
 const LOSS_REDRAW_INTERVAL_MS = 1000;
+/** The raw and smoothed batch-loss traces only ever grow during training: they are extended. */
+const TRAINING_TRACES = [0, 1];
 
 export function LossChartPanel() {
   const batchSteps = usePlayground(selectBatchSteps);
@@ -55,7 +57,12 @@ export function LossChartPanel() {
       actions={actions}
     >
       <ChartLegend items={legendItems} hidden={hidden} onToggle={toggleTrace} />
-      <PlotlyChart figure={figure} className="plotly-chart loss-plot" />
+      <PlotlyChart
+        name="loss"
+        figure={figure}
+        extendable={TRAINING_TRACES}
+        className="plotly-chart loss-plot"
+      />
     </Panel>
   );
 }

@@ -77,7 +77,7 @@ export function MetricsPanel() {
           <dd>{latest ? latest.epoch : '–'}</dd>
         </div>
       </dl>
-      <PlotlyChart figure={figure} className="plotly-chart metrics-plot" />
+      <PlotlyChart name="metrics" figure={figure} className="plotly-chart metrics-plot" />
       <ChartLegend items={legendItems} hidden={hidden} onToggle={toggleTrace} />
     </Panel>
   );

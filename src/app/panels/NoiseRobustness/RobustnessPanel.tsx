@@ -63,7 +63,7 @@ export function RobustnessPanel() {
             ))}
           </tbody>
         </table>
-        <PlotlyChart figure={figure} className="plotly-chart robustness-plot" />
+        <PlotlyChart name="robustness" figure={figure} className="plotly-chart robustness-plot" />
       </div>
     </Panel>
   );
