@@ -78,8 +78,7 @@ describe('createFrameScheduler', () => {
     const { host, frame } = fakeHost();
     const scheduler = createFrameScheduler(host, 8);
     const ran: string[] = [];
-    for (const chart of ['latent', 'loss', 'metrics'])
-      scheduler.schedule({}, () => ran.push(chart), 'heavy');
+    for (const chart of ['latent', 'loss', 'metrics']) scheduler.schedule({}, () => ran.push(chart), 'heavy');
     frame();
     expect(ran).toEqual(['latent']);
     frame();

@@ -4,19 +4,12 @@
  * a `failed` event instead of a dead worker.
  */
 import * as tf from '@tensorflow/tfjs';
-import type { BackendName, TrainingConfig } from '../shared/config';
-import { validateConfig } from '../shared/config';
-import {
-  assertNever,
-  type BackendChoice,
-  type EmitEvent,
-  type RunStatus,
-  type WorkerCommand,
-} from '../shared/protocol';
+import { validateConfig, type BackendName, type TrainingConfig } from '../shared/config';
+import { assertNever, type BackendChoice, type EmitEvent, type WorkerCommand } from '../shared/protocol';
 import { DEFAULT_VIEW_REQUEST } from '../shared/viewRequest';
 import { DatasetCache, type LoadDataset } from './data/datasetCache';
 import { CancelScope, isCancelled } from './control/cancellation';
-import { RunStatusMachine } from './control/runStatusMachine';
+import { RunStatusMachine, settledStatus } from './control/runStatusMachine';
 import { serialCommands } from './control/serialCommands';
 import { createPersistence } from './persistence/persistenceCommands';
 import { chooseStepper } from './training/chooseStepper';
@@ -137,12 +130,12 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
 
   function startRunLoop(current: TrainingSession, emit: EmitEvent) {
     if (!status.to('training', emit)) return;
-    const between = runScope.begin();
+    // Saves go between steps, never inside the epoch end's chunks, so pause and reset stay quick.
     runLoop = current
-      .run(() => between().then(() => persistence.saveIfDue(current, emit)))
-      .then(() => persistence.save(current, emit))
+      .run(runScope.begin(), () => persistence.saveIfDue(current, emit))
       .then(() => {
         if (current.isFinished) status.to('done', emit);
+        return persistence.save(current, emit);
       })
       .catch((error: unknown) => endedByError(current, error, emit))
       .finally(() => {
@@ -159,10 +152,6 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
     fail(new Error(error.explain(restored?.epoch ?? null)), emit);
     drawInBackground(painter.redraw(MODEL_VIEWS, emit), emit);
   }
-
-  /** The status a stopped (not failed) run has. */
-  const settledStatus = (current: TrainingSession): RunStatus =>
-    current.isFinished ? 'done' : current.step > 0 ? 'paused' : 'idle';
 
   async function handle(command: WorkerCommand, emit: EmitEvent): Promise<void> {
     switch (command.type) {
@@ -210,6 +199,8 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         await stopRunLoop();
         if (status.status !== 'training' || !session) return;
         status.to(settledStatus(session), emit);
+        // Paused at once; the save follows (a reload then resumes from here).
+        await persistence.save(session, emit);
         // The views the pause stopped are drawn while paused; the next command stops them again.
         drawInBackground(painter.resume(emit), emit);
         return;

@@ -15,6 +15,11 @@ const NEXT: Record<RunStatus, readonly RunStatus[]> = {
   failed: ['loading'],
 };
 
+/** The status a stopped (not failed) run has: done after its last epoch, paused once it has stepped. */
+export function settledStatus(run: { isFinished: boolean; step: number }): RunStatus {
+  return run.isFinished ? 'done' : run.step > 0 ? 'paused' : 'idle';
+}
+
 export function canTransition(from: RunStatus, to: RunStatus): boolean {
   return NEXT[from].includes(to);
 }

@@ -83,13 +83,13 @@ export class TrainingSession {
   }
 
   /** Trains until paused, cancelled at a yield point (Cancelled), or all epochs are done. */
-  async run(between: YieldPoint): Promise<void> {
+  async run(between: YieldPoint, betweenSteps: () => Promise<void> = async () => undefined): Promise<void> {
     if (this.running || this.isFinished) return;
     this.running = true;
     try {
       while (this.running && !this.isFinished) {
         await this.trainOneStep(between);
-        await between();
+        await between().then(betweenSteps);
       }
     } finally {
       this.running = false;

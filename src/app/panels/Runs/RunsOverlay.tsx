@@ -13,7 +13,7 @@ export function RunsOverlay({ runs }: { runs: readonly KeptRunSummary[] }) {
       <label className="runs-overlay-scale">
         <input type="checkbox" checked={logScale} onChange={(e) => setLogScale(e.target.checked)} /> log loss
       </label>
-      <PlotlyChart figure={figure} className="plotly-chart runs-plot" />
+      <PlotlyChart name="runs-overlay" figure={figure} className="plotly-chart runs-plot" />
     </div>
   );
 }
