@@ -25,11 +25,17 @@ async function expectScoredRows(page: Page, count: number): Promise<number[][]> 
   return rowMetrics(page);
 }
 
-test('keeps a finished run with finite test metrics and compares it with the current run', async ({
+test('keeps a finished dense-3 run trained on salt-and-pepper noise with finite test metrics, and compares it', async ({
   page,
 }) => {
   const app = new PlaygroundPage(page);
   await app.open(TINY);
+  await app.waitForStatus('idle');
+  // A student's choice through the controls: another preset and another noise, applied by reset.
+  await page.getByTestId('model-preset').selectOption('dense-3');
+  await page.getByTestId('noise-type').selectOption('salt-and-pepper');
+  await page.getByTestId('reset').click();
+  await expect.poll(async () => (await app.snapshot()).preset, { timeout: 120_000 }).toBe('dense-3');
   await app.waitForStatus('idle');
   await expect(page.getByTestId('keep-run')).toBeDisabled();
   await page.getByTestId('start').click();
@@ -41,6 +47,8 @@ test('keeps a finished run with finite test metrics and compares it with the cur
   expect(psnr).toBeGreaterThan(0);
   expect(ssim).toBeLessThanOrEqual(1);
   expect((await app.snapshot()).keptRuns).toBe(1);
+  await expect(page.getByTestId('runs-table').locator('tbody tr').first()).toContainText('dense-3');
+  await expect(page.getByTestId('runs-table').locator('tbody tr').first()).toContainText('salt-and-pepper');
   await expect(page.getByTestId('runs-progress')).toContainText('gaussian 0.25');
 
   // Another evaluation noise scores the row again, at that noise.
