@@ -58,16 +58,19 @@ test('minimal from the URL brings its recipe; basic mode trains on clean inputs'
   await trainOneEpoch(app);
 });
 
-test('conv with BCE and Gaussian noise trains with tfjs ops', async ({ page }) => {
+test('conv with BCE and Gaussian noise trains on MNIST with tfjs ops', async ({ page }) => {
   const app = new PlaygroundPage(page);
   await app.open(QUERY);
   await app.waitForStatus('idle');
   await page.getByTestId('model-preset').selectOption('conv');
   await expect(page.getByTestId('config-bceWeight')).toHaveValue('1');
+  // Its source trains on MNIST digits, so choosing it switches the data set too.
+  await expect(page.getByTestId('dataset')).toHaveValue('mnist');
   await page.getByTestId('noise-type').selectOption('gaussian');
   await applyAndWaitIdle(page, app, 'conv');
   const snapshot = await app.snapshot();
   expect(snapshot.preset).toBe('conv');
+  expect(snapshot.dataset).toBe('mnist');
   expect(snapshot.trainStep).toBe('tfjs');
   await trainOneEpoch(app);
   await expect(page.getByTestId('latent-scatter')).toContainText('392-D');

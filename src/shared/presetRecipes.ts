@@ -2,7 +2,7 @@
  * Each preset's recipe: choosing a preset sets these fields; the user may change any of
  * them afterwards. Every recipe names the same fields, so switching presets leaves nothing behind.
  */
-import { DEFAULT_CONFIG, type TrainingConfig } from './config';
+import { DEFAULT_CONFIG, type DatasetName, type TrainingConfig } from './config';
 import type { ModelPreset } from './modelOptions';
 
 export type Recipe = Pick<
@@ -55,7 +55,13 @@ export function presetRecipe(preset: ModelPreset): Recipe {
   return { ...REFERENCE_RECIPE, ...RECIPES[preset] };
 }
 
-/** The config with `preset` chosen and its recipe applied; every other field is kept. */
+/** Presets whose source trains on another data set: choosing one switches to it (it can be changed back). */
+const SOURCE_DATASETS: Partial<Record<ModelPreset, DatasetName>> = {
+  // The Keras convolutional denoising example trains on MNIST digits.
+  conv: 'mnist',
+};
+
+/** The config with `preset` chosen, its recipe applied and its source's data set; every other field is kept. */
 export function withPreset(config: TrainingConfig, preset: ModelPreset): TrainingConfig {
-  return { ...config, ...presetRecipe(preset), preset };
+  return { ...config, ...presetRecipe(preset), dataset: SOURCE_DATASETS[preset] ?? config.dataset, preset };
 }

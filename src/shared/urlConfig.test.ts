@@ -167,6 +167,12 @@ describe('URL configuration', () => {
     // Back to reference: nothing of minimal's recipe is left behind.
     expect(withPreset(minimal, 'reference')).toEqual(DEFAULT_CONFIG);
     expect(presetRecipe('conv')).toMatchObject({ bceWeight: 1, mseWeight: 0, optimizer: 'adam' });
+    // conv trains on MNIST unless told otherwise; leaving it keeps the data set the user has.
+    const conv = withPreset(DEFAULT_CONFIG, 'conv');
+    expect(conv.dataset).toBe('mnist');
+    expect(configFromSearch('?preset=conv').config).toEqual(conv);
+    expect(configFromSearch('?preset=conv&dataset=fashion-mnist').config.dataset).toBe('fashion-mnist');
+    expect(withPreset(conv, 'dense-3').dataset).toBe('mnist');
   });
 
   it('reports an unknown preset or latent size and keeps the defaults', () => {
