@@ -24,7 +24,7 @@ async function applyAndWaitIdle(page: Page, app: PlaygroundPage, preset: string)
   await app.waitForStatus('idle');
 }
 
-test('dense-3 with latent 15 and masking noise trains and shows its latent as a PCA projection', async ({
+test('dense-3 with latent 15, dropout and masking noise trains and shows its latent as a PCA projection', async ({
   page,
 }) => {
   const app = new PlaygroundPage(page);
@@ -36,11 +36,15 @@ test('dense-3 with latent 15 and masking noise trains and shows its latent as a 
   // The recipe comes with the preset: Adam and plain MSE.
   await expect(page.getByTestId('config-optimizer')).toHaveValue('adam');
   await expect(page.getByTestId('config-l1Weight')).toHaveValue('0');
+  await expect(page.getByTestId('dropout')).toHaveValue('off');
   await page.getByTestId('latent-size').selectOption('15');
   await page.getByTestId('noise-type').selectOption('masking');
+  // Regularisation by dropout, which the lab's recipe leaves off.
+  await page.getByTestId('dropout').selectOption('on');
   await applyAndWaitIdle(page, app, 'dense-3');
   await expect(page).toHaveURL(/preset=dense-3/);
   await expect(page).toHaveURL(/latent=15/);
+  await expect(page).toHaveURL(/dropout=on/);
   await trainOneEpoch(app);
   const latent = page.getByTestId('latent-scatter');
   await expect(latent).toContainText('PCA projection');

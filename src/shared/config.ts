@@ -1,5 +1,5 @@
 /** Every user-settable option of a run, declared once with its default. */
-import type { LatentSize, ModelPreset, OptimizerName, TrainingMode } from './modelOptions';
+import type { DropoutSetting, LatentSize, ModelPreset, OptimizerName, TrainingMode } from './modelOptions';
 
 export const BACKEND_NAMES = ['webgpu', 'webgl', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKEND_NAMES)[number];
@@ -26,6 +26,8 @@ export interface TrainingConfig {
   latentSize: LatentSize;
   trainingMode: TrainingMode;
   optimizer: OptimizerName;
+  /** Dropout in the encoder, as the preset places it, or none. */
+  dropout: DropoutSetting;
   seed: number;
   learningRate: number;
   weightDecay: number;
@@ -60,6 +62,7 @@ export const DEFAULT_CONFIG: TrainingConfig = {
   latentSize: 30,
   trainingMode: 'denoising',
   optimizer: 'adamw',
+  dropout: 'on',
   seed: 0,
   learningRate: 1e-3,
   weightDecay: 1e-5,

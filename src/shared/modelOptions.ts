@@ -14,6 +14,13 @@ export type TrainingMode = (typeof TRAINING_MODES)[number];
 export const OPTIMIZERS = ['adamw', 'adam'] as const;
 export type OptimizerName = (typeof OPTIMIZERS)[number];
 
+/**
+ * `on`: the preset's dropout (the reference model's 0.2/0.2/0.1 after its first encoder blocks; 0.2
+ * after every encoder hidden layer of dense-3, dense-5 and minimal); `off`: none. conv has none.
+ */
+export const DROPOUT_SETTINGS = ['on', 'off'] as const;
+export type DropoutSetting = (typeof DROPOUT_SETTINGS)[number];
+
 export const PRESET_LABELS: Record<ModelPreset, string> = {
   reference: 'reference (784→…→2→…→784, BatchNorm)',
   'dense-3': 'dense, 3 layers each side',

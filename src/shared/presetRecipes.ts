@@ -8,6 +8,7 @@ import type { ModelPreset } from './modelOptions';
 export type Recipe = Pick<
   TrainingConfig,
   | 'optimizer'
+  | 'dropout'
   | 'learningRate'
   | 'weightDecay'
   | 'batchSize'
@@ -22,10 +23,10 @@ export type Recipe = Pick<
 >;
 
 function recipeOf(config: TrainingConfig): Recipe {
-  const { optimizer, learningRate, weightDecay, batchSize, noiseType, trainNoiseLevel } = config;
+  const { optimizer, dropout, learningRate, weightDecay, batchSize, noiseType, trainNoiseLevel } = config;
   const { mseWeight, l1Weight, bceWeight, l2Penalty, latentL1Penalty, gradientClipNorm } = config;
   return {
-    ...{ optimizer, learningRate, weightDecay, batchSize, noiseType, trainNoiseLevel },
+    ...{ optimizer, dropout, learningRate, weightDecay, batchSize, noiseType, trainNoiseLevel },
     ...{ mseWeight, l1Weight, bceWeight, l2Penalty, latentL1Penalty, gradientClipNorm },
   };
 }
@@ -35,6 +36,7 @@ const REFERENCE_RECIPE = recipeOf(DEFAULT_CONFIG);
 /** The lab's variants: plain Adam, no decay, no clipping (their notebooks clip nothing). */
 const ADAM_MSE: Partial<Recipe> = {
   optimizer: 'adam',
+  dropout: 'off',
   learningRate: 1e-3,
   weightDecay: 0,
   mseWeight: 1,

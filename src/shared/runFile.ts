@@ -12,7 +12,7 @@ import {
   VALIDATION_SPLITS,
   type TrainingConfig,
 } from './config';
-import { LATENT_SIZES, MODEL_PRESETS, OPTIMIZERS, TRAINING_MODES } from './modelOptions';
+import { DROPOUT_SETTINGS, LATENT_SIZES, MODEL_PRESETS, OPTIMIZERS, TRAINING_MODES } from './modelOptions';
 import type { BatchLoss, EpochRecord, MetricsRecord, RunHistory } from './protocol';
 
 export const RUN_FILE_FORMAT = 'autoencoder-playground-run';
@@ -92,6 +92,7 @@ function configFrom(value: unknown): TrainingConfig {
     config.trainingMode = choiceAt(value, 'trainingMode', TRAINING_MODES, false) ?? config.trainingMode;
   if (given('optimizer'))
     config.optimizer = choiceAt(value, 'optimizer', OPTIMIZERS, false) ?? config.optimizer;
+  if (given('dropout')) config.dropout = choiceAt(value, 'dropout', DROPOUT_SETTINGS, false) ?? 'on';
   for (const key of ['bceWeight', 'l2Penalty', 'latentL1Penalty'] as const) {
     if (given(key)) config[key] = numberAt(value, key, 'config');
   }

@@ -17,6 +17,7 @@ describe('URL configuration', () => {
       latentSize: 50,
       trainingMode: 'basic',
       optimizer: 'adamw',
+      dropout: 'on',
       seed: 7,
       learningRate: 0.002,
       weightDecay: 0.0001,

@@ -16,7 +16,7 @@ import {
   type LimitedField,
   type TrainingConfig,
 } from './config';
-import { LATENT_SIZES, MODEL_PRESETS, OPTIMIZERS, TRAINING_MODES } from './modelOptions';
+import { DROPOUT_SETTINGS, LATENT_SIZES, MODEL_PRESETS, OPTIMIZERS, TRAINING_MODES } from './modelOptions';
 import { withPreset } from './presetRecipes';
 
 /** URL parameter name of each numeric field (every one has limits); seed and the subsets keep their names. */
@@ -77,6 +77,7 @@ const ENUM_PARAMS: readonly EnumParam[] = [
   enumParam('trainStep', TRAIN_STEP_KINDS, (config, value) => (config.trainStep = value)),
   enumParam('mode', TRAINING_MODES, (config, value) => (config.trainingMode = value)),
   enumParam('optimizer', OPTIMIZERS, (config, value) => (config.optimizer = value)),
+  enumParam('dropout', DROPOUT_SETTINGS, (config, value) => (config.dropout = value)),
   enumParam(
     'latent',
     LATENT_SIZES.map(String),
@@ -178,6 +179,7 @@ export function searchFromConfig(config: TrainingConfig): string {
   if (config.trainStep) params.set('trainStep', config.trainStep);
   if (config.trainingMode !== base.trainingMode) params.set('mode', config.trainingMode);
   if (config.optimizer !== base.optimizer) params.set('optimizer', config.optimizer);
+  if (config.dropout !== base.dropout) params.set('dropout', config.dropout);
   if (config.latentSize !== base.latentSize) params.set('latent', String(config.latentSize));
   const text = params.toString();
   return text ? `?${text}` : '';

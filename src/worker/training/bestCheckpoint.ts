@@ -56,7 +56,7 @@ export class BestCheckpoint {
   /** Puts the weights the run's preset and seed initialised into `model`. */
   static restoreInitial(
     model: Autoencoder,
-    config: Pick<TrainingConfig, 'preset' | 'latentSize' | 'seed'>,
+    config: Pick<TrainingConfig, 'preset' | 'latentSize' | 'seed' | 'dropout'>,
   ): void {
     const initial = createPresetModel(config);
     const state = initial.saveState();

@@ -1,6 +1,7 @@
-/** The model preset and what goes with it: latent size, basic vs denoising, optimiser. */
+/** The model preset and what goes with it: latent size, basic vs denoising, optimiser, dropout. */
 import type { TrainingConfig } from '../../../shared/config';
 import {
+  DROPOUT_SETTINGS,
   LATENT_SIZES,
   MODEL_PRESETS,
   OPTIMIZERS,
@@ -92,6 +93,15 @@ export function PresetFields({ draft, disabled, onChange }: PresetFieldsProps) {
         disabled={disabled}
         describe={(name) => (name === 'adam' ? 'Adam' : 'AdamW (decoupled decay)')}
         onChoose={(optimizer) => onChange({ ...draft, optimizer })}
+      />
+      <Choice
+        label="dropout"
+        testId="dropout"
+        value={draft.dropout}
+        choices={DROPOUT_SETTINGS}
+        disabled={disabled || draft.preset === 'conv'}
+        title="On: the reference model's own dropout (0.2/0.2/0.1), or 0.2 after each encoder hidden layer of the other dense presets. The conv preset has none."
+        onChoose={(dropout) => onChange({ ...draft, dropout })}
       />
     </>
   );

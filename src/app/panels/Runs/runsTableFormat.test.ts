@@ -39,7 +39,7 @@ describe('the runs table', () => {
     const [header, line, end] = runsCsv([run], gaussian).split('\n');
     expect(header.split(',')).toContain('psnr');
     expect(line).toBe(
-      '"latent 15, ""wide""",dense-3,15,denoising,gaussian,0.25,0.7·MSE + 0.3·L1,fashion-mnist,5,4,gaussian,0.25,64,0.02961,15.934,0.4844',
+      '"latent 15, ""wide""",dense-3,15,denoising,gaussian,0.25,0.7·MSE + 0.3·L1,on,fashion-mnist,5,4,gaussian,0.25,64,0.02961,15.934,0.4844',
     );
     expect(end).toBe('');
     expect(runsCsv([run], { type: 'masking', level: 0.5 }).split('\n')[1]).toMatch(/,masking,0.5,,,,$/);

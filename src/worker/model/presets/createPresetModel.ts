@@ -6,8 +6,8 @@ import { createConvAutoencoder } from './convAutoencoder';
 import { denseSpecFor } from './denseSpecs';
 
 export function createPresetModel(
-  config: Pick<TrainingConfig, 'preset' | 'latentSize' | 'seed'>,
+  config: Pick<TrainingConfig, 'preset' | 'latentSize' | 'seed' | 'dropout'>,
 ): Autoencoder {
-  const spec = denseSpecFor(config.preset, config.latentSize);
+  const spec = denseSpecFor(config.preset, config.latentSize, config.dropout);
   return spec ? createDenseAutoencoder(spec, config.seed) : createConvAutoencoder(config.seed);
 }

@@ -1,5 +1,5 @@
 /** The dense presets' architectures, as specs for the dense builder and the fused engine. */
-import type { ModelPreset } from '../../../shared/modelOptions';
+import type { DropoutSetting, ModelPreset } from '../../../shared/modelOptions';
 import { REFERENCE_SPEC, type DenseAutoencoderSpec } from '../denseAutoencoder';
 
 const PLAIN: Omit<DenseAutoencoderSpec, 'encoderSizes' | 'decoderSizes'> = {
@@ -20,8 +20,31 @@ function mirrored(
   return { encoderSizes, decoderSizes: [...encoderSizes].reverse() };
 }
 
-/** The spec of a dense preset, or null for `conv`. `latentSize` only matters to dense-3 and dense-5. */
-export function denseSpecFor(preset: ModelPreset, latentSize: number): DenseAutoencoderSpec | null {
+/** The lab's dropout for the presets that have none of their own: 0.2 after each encoder hidden layer. */
+const LAB_DROPOUT_RATE = 0.2;
+
+/**
+ * The spec of a dense preset, or null for `conv`. `latentSize` only matters to dense-3 and dense-5;
+ * `dropout` off removes every dropout layer, on keeps the reference's own or adds the lab's.
+ */
+export function denseSpecFor(
+  preset: ModelPreset,
+  latentSize: number,
+  dropout: DropoutSetting = 'on',
+): DenseAutoencoderSpec | null {
+  const spec = baseSpecFor(preset, latentSize);
+  if (!spec) return null;
+  const hiddenLayers = spec.encoderSizes.length - 2;
+  const rates =
+    dropout === 'off'
+      ? Array.from({ length: hiddenLayers }, () => 0)
+      : preset === 'reference'
+        ? spec.encoderDropout
+        : Array.from({ length: hiddenLayers }, () => LAB_DROPOUT_RATE);
+  return { ...spec, encoderDropout: rates };
+}
+
+function baseSpecFor(preset: ModelPreset, latentSize: number): DenseAutoencoderSpec | null {
   switch (preset) {
     case 'reference':
       return REFERENCE_SPEC;

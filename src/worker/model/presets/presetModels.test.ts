@@ -27,7 +27,7 @@ const architectures: [string, ModelPreset, LatentSize][] = MODEL_PRESETS.flatMap
 describe('preset models', () => {
   it.each(architectures)('%s: shapes and parameter count are PyTorch’s', (key, preset, latentSize) => {
     const expected = presetFixtures.presets[key];
-    const model = createPresetModel({ preset, latentSize, seed: 1 });
+    const model = createPresetModel({ preset, latentSize, seed: 1, dropout: 'on' });
     const x = tf.randomUniform<tf.Rank.R2>([3, 784], 0, 1, 'float32', 2);
     const { reconstruction, latent } = model.forward(x, { training: false });
     expect(reconstruction.shape).toEqual(expected.outputShape);
@@ -42,7 +42,7 @@ describe('preset models', () => {
 
   it('conv: from torch’s weights, the same latent maps and reconstruction', async () => {
     const { state, input, latent, reconstruction } = presetFixtures.convForward;
-    const model = createPresetModel({ preset: 'conv', latentSize: 30, seed: 0 });
+    const model = createPresetModel({ preset: 'conv', latentSize: 30, seed: 0, dropout: 'off' });
     for (const { torchName, variable } of model.namedState) variable.assign(tf.tensor(state[torchName]));
     const output = model.forward(tf.tensor2d(input), { training: false });
     await expectCloseToTorch('conv forward', output.latent, latent);
@@ -94,6 +94,34 @@ describe.skipIf(!compressed)('each preset with its recipe on a real Fashion-MNIS
     },
     180_000,
   );
+});
+
+describe('dropout on or off', () => {
+  it('keeps the reference’s own rates, gives the lab presets 0.2 per encoder hidden layer, and off removes all', () => {
+    expect(denseSpecFor('reference', 30, 'on')?.encoderDropout).toEqual([0.2, 0.2, 0.1, 0, 0, 0, 0, 0]);
+    expect(denseSpecFor('dense-3', 15, 'on')?.encoderDropout).toEqual([0.2, 0.2]);
+    expect(denseSpecFor('dense-5', 30, 'on')?.encoderDropout).toEqual([0.2, 0.2, 0.2, 0.2]);
+    expect(denseSpecFor('minimal', 50, 'on')?.encoderDropout).toEqual([0.2]);
+    for (const preset of ['reference', 'dense-5', 'minimal'] as const) {
+      expect(denseSpecFor(preset, 30, 'off')?.encoderDropout.every((rate) => rate === 0)).toBe(true);
+    }
+  });
+
+  it('drops units in training passes only when on', async () => {
+    const x = tf.randomUniform<tf.Rank.R2>([4, 784], 0, 1, 'float32', 3);
+    const differs = async (dropout: 'on' | 'off') => {
+      const model = createPresetModel({ preset: 'dense-3', latentSize: 15, seed: 1, dropout });
+      const training = model.forward(x, { training: true, dropoutSeed: 5 }).reconstruction;
+      const evaluation = model.forward(x, { training: false }).reconstruction;
+      const gap = await tf.max(tf.abs(tf.sub(training, evaluation))).data();
+      tf.dispose([training, evaluation]);
+      model.dispose();
+      return gap[0] > 1e-6;
+    };
+    expect(await differs('on')).toBe(true);
+    expect(await differs('off')).toBe(false);
+    x.dispose();
+  });
 });
 
 describe('the fused engine’s view of the dense presets', () => {
