@@ -111,6 +111,9 @@ test('the noise slider re-runs the grid; a click on the plane decodes; selection
   await page.getByTestId('noise-slider').fill('0.8');
   await expect.poll(() => canvasSums(rows.nth(1)), { timeout: 30_000 }).not.toEqual(noisyBefore);
   await expect.poll(() => canvasSums(rows.nth(2)), { timeout: 30_000 }).not.toEqual(reconstructedBefore);
+  // The rows say which noise is the test's (the slider) and which the model trained on.
+  await expect(rows.nth(1)).toContainText('test noise gaussian 0.80', { useInnerText: true });
+  await expect(page.getByTestId('grid-noise-note')).toContainText('trained on gaussian noise 0.25');
 
   const decoded = page.getByTestId('latent-decoded');
   await expect(decoded).toHaveAttribute('data-state', 'empty');

@@ -7,6 +7,7 @@ import { usePlayground } from '../../store';
 import {
   selectBrushedTestIndices,
   selectGrid,
+  selectRunConfig,
   selectSelectedTestIndex,
   selectSelectTestIndex,
   selectSetBrushedTestIndices,
@@ -29,6 +30,13 @@ export function ReconstructionGridPanel() {
   const brushedTestIndices = usePlayground(selectBrushedTestIndices);
   const setBrushedTestIndices = usePlayground(selectSetBrushedTestIndices);
   const columns = useMemo(() => gridColumns(grid), [grid]);
+  const runConfig = usePlayground(selectRunConfig);
+  const testNoiseType = usePlayground((s) => s.viewRequest.evalNoiseType) ?? runConfig.noiseType;
+  // The slider sets the test noise; training has its own, which may differ (or be none: basic mode).
+  const trainedOn =
+    runConfig.trainingMode === 'basic'
+      ? 'clean inputs (basic autoencoder)'
+      : `${runConfig.noiseType} noise ${runConfig.trainNoiseLevel}`;
 
   const actions = (
     <span className="panel-actions">
@@ -58,9 +66,15 @@ export function ReconstructionGridPanel() {
         {ROWS.map((row) => (
           <div className="recon-grid-row" role="row" key={row.key}>
             <span className="recon-grid-label">
-              {row.key === 'noisy' && grid?.noiseLevels.length
-                ? `noisy ${grid.noiseLevels[0].toFixed(2)}`
-                : row.label}
+              {row.key === 'noisy' && grid?.noiseLevels.length ? (
+                <>
+                  test noise
+                  <br />
+                  {testNoiseType} {grid.noiseLevels[0].toFixed(2)}
+                </>
+              ) : (
+                row.label
+              )}
             </span>
             {columns.map((column, i) => (
               <ImageCanvas
@@ -81,6 +95,9 @@ export function ReconstructionGridPanel() {
           </div>
         ))}
       </div>
+      <p className="grid-noise-note" data-testid="grid-noise-note">
+        The model was trained on {trainedOn}; the slider sets the test noise.
+      </p>
     </Panel>
   );
 }
