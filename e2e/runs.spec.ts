@@ -47,6 +47,8 @@ test('keeps a finished dense-3 run trained on salt-and-pepper noise with finite 
   expect(psnr).toBeGreaterThan(0);
   expect(ssim).toBeLessThanOrEqual(1);
   expect((await app.snapshot()).keptRuns).toBe(1);
+  // The same run, unchanged, is not kept twice.
+  await expect(page.getByTestId('keep-run')).toBeDisabled();
   await expect(page.getByTestId('runs-table').locator('tbody tr').first()).toContainText('dense-3');
   await expect(page.getByTestId('runs-table').locator('tbody tr').first()).toContainText('salt-and-pepper');
   await expect(page.getByTestId('runs-progress')).toContainText('gaussian 0.25');

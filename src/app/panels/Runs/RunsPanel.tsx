@@ -8,7 +8,7 @@ import { Panel } from '../../components/Panel';
 import { downloadBlob } from '../../persistence/downloads';
 import { usePlayground, type PlaygroundState } from '../../store';
 import { training } from '../../trainingClient';
-import { curvesOf, nextRunName } from './keptRunInput';
+import { curvesOf, isAlreadyKept, nextRunName } from './keptRunInput';
 import { RunComparisonView } from './RunComparisonView';
 import { RunsOverlay } from './RunsOverlay';
 import { RunsTable } from './RunsTable';
@@ -18,9 +18,12 @@ import './runs.css';
 
 const EVALUATION_LEVELS = [0, 0.1, 0.2, 0.25, 0.3, 0.4, 0.5, 0.6, 0.8, 1];
 
-/** A stopped run with a finished epoch can be kept (its best checkpoint is what is kept). */
+/** A stopped run with a finished epoch can be kept (its best checkpoint is what is kept), once. */
 const selectCanKeep = (s: PlaygroundState) =>
-  (s.status === 'paused' || s.status === 'done') && s.epochRecords.length > 0 && s.sweep === null;
+  (s.status === 'paused' || s.status === 'done') &&
+  s.epochRecords.length > 0 &&
+  s.sweep === null &&
+  !isAlreadyKept(s.keptRuns, s.runConfig, s.epochRecords);
 
 function keepCurrentRun() {
   const { keptRuns, epochRecords, metricsHistory } = usePlayground.getState();
