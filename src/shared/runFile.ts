@@ -14,6 +14,7 @@ import {
 } from './config';
 import { DROPOUT_SETTINGS, LATENT_SIZES, MODEL_PRESETS, OPTIMIZERS, TRAINING_MODES } from './modelOptions';
 import type { BatchLoss, EpochRecord, MetricsRecord, RunHistory } from './protocol';
+import { messageOf } from './errorMessage';
 
 export const RUN_FILE_FORMAT = 'autoencoder-playground-run';
 export const RUN_FILE_VERSION = 1;
@@ -141,7 +142,7 @@ export function parseRunFile(text: string): RunFile {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    fail(`it is not JSON (${error instanceof Error ? error.message : String(error)})`);
+    fail(`it is not JSON (${messageOf(error)})`);
   }
   if (!isObject(value) || value.format !== RUN_FILE_FORMAT) fail(`its "format" is not "${RUN_FILE_FORMAT}"`);
   if (value.version !== RUN_FILE_VERSION) fail(`version ${String(value.version)} is not ${RUN_FILE_VERSION}`);

@@ -20,6 +20,7 @@ import { createRunSplits, disposeRunSplits } from './training/splits';
 import { createRunsCommands } from './runs/runsCommands';
 import { drawView, VIEW_PARTS, type ViewSources } from './views/panelViews';
 import { MODEL_VIEWS, ViewPainter } from './views/viewPainter';
+import { messageOf } from '../shared/errorMessage';
 
 export interface HandlerDependencies {
   selectBackend(forced: BackendName | null): Promise<BackendChoice>;
@@ -30,8 +31,6 @@ export interface HandlerDependencies {
 }
 
 export type CommandHandler = (command: WorkerCommand, emit: EmitEvent) => Promise<void>;
-
-const errorMessage = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createCommandHandler(deps: HandlerDependencies): CommandHandler {
   const datasets = new DatasetCache(deps.loadDataset);
@@ -53,7 +52,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
 
   const fail = (error: unknown, emit: EmitEvent) => {
     session?.pause();
-    emit({ type: 'failed', message: errorMessage(error) });
+    emit({ type: 'failed', message: messageOf(error) });
     status.to('failed', emit);
   };
 
@@ -186,7 +185,7 @@ export function createCommandHandler(deps: HandlerDependencies): CommandHandler 
         } catch (error) {
           // Data for the new settings failed to load: report it and keep the current run usable.
           if (!session || !usable || isCancelled(error)) throw error;
-          emit({ type: 'failed', message: errorMessage(error) });
+          emit({ type: 'failed', message: messageOf(error) });
           status.to(settledStatus(session), emit);
         }
         return;

@@ -2,6 +2,7 @@
 import { DATASET_FILES, IMAGE_PIXELS } from '../../shared/dataset';
 import { concatChunks, gunzip, isGzip } from './gunzip';
 import { DatasetError, parseIdxImages, parseIdxLabels } from './idx';
+import { messageOf } from '../../shared/errorMessage';
 
 export interface SplitData {
   /** count × 784 pixels in [0, 1]. */
@@ -75,10 +76,7 @@ async function fetchBytes(
     return concatChunks(chunks);
   } catch (error) {
     if (error instanceof DatasetError) throw error;
-    throw new DatasetError(
-      file,
-      `could not be fetched: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new DatasetError(file, `could not be fetched: ${messageOf(error)}`);
   }
 }
 

@@ -17,6 +17,7 @@ import {
   setLayerWeights,
   type LayerPlan,
 } from './layersModel';
+import { messageOf } from '../../shared/errorMessage';
 
 export const WEIGHTS_FILE_NAME = 'autoencoder.weights.bin';
 
@@ -189,9 +190,7 @@ export async function importModelFiles(
   try {
     model = await tf.loadLayersModel(tf.io.fromMemory({ modelTopology: topology, weightSpecs, weightData }));
   } catch (error) {
-    throw new ModelFileError(
-      `tfjs cannot read the model: ${error instanceof Error ? error.message : String(error)}`,
-    );
+    throw new ModelFileError(`tfjs cannot read the model: ${messageOf(error)}`);
   }
   try {
     const problem = architectureMismatch(model, layout.plan, 784);

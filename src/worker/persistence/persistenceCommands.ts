@@ -17,6 +17,7 @@ import { exportModelFiles, importModelFiles, layoutOf } from './modelFiles';
 import { RunHistoryRecorder } from './runHistoryRecorder';
 import { RunSaver } from './runSaver';
 import { checkpointMismatch } from './sessionCheckpoint';
+import { messageOf } from '../../shared/errorMessage';
 
 /** What the handler lends: its current session and the ways it starts, stops and redraws runs. */
 export interface RunControls {
@@ -31,8 +32,6 @@ export interface RunControls {
   startRunLoop(session: TrainingSession, emit: EmitEvent): void;
   redraw(parts: readonly ViewPart[], emit: EmitEvent): Promise<void>;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createPersistence(controls: RunControls) {
   const recorder = new RunHistoryRecorder();

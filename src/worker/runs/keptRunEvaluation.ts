@@ -15,6 +15,7 @@ import { computeImageMetrics } from '../metrics/imageMetrics';
 import { EVAL_CHUNK_SIZE, forwardInChunks } from '../training/chunkedEval';
 import type { EvaluationInputs } from './evaluationInputs';
 import { keptModel, type KeptRun, type KeptRuns } from './keptRuns';
+import { messageOf } from '../../shared/errorMessage';
 
 export class KeptRunEvaluation {
   private noiseValue: EvaluationNoise = DEFAULT_EVALUATION_NOISE;
@@ -85,7 +86,7 @@ export class KeptRunEvaluation {
         } catch (error) {
           // A new noise asked for every run again; anything else is reported and the run skipped.
           if (isCancelled(error)) continue;
-          const reason = error instanceof Error ? error.message : String(error);
+          const reason = messageOf(error);
           emit({ type: 'failed', message: `Could not score kept run "${run.summary.name}": ${reason}` });
         }
       }

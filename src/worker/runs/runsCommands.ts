@@ -13,6 +13,7 @@ import { KeptRunEvaluation } from './keptRunEvaluation';
 import { KeptRuns } from './keptRuns';
 import { KeptRunStorage } from './keptRunStorage';
 import { RunComparer } from './runComparer';
+import { messageOf } from '../../shared/errorMessage';
 
 export type RunsCommand = Extract<WorkerCommand, { type: 'keepRun' | 'deleteKeptRun' }>;
 
@@ -23,8 +24,6 @@ export interface RunsDependencies {
   yieldToEvents(): Promise<void>;
   storage?: KeptRunStorage;
 }
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 export function createRunsCommands(deps: RunsDependencies) {
   const runs = new KeptRuns();

@@ -10,6 +10,7 @@ import { decoupledWeightDecay } from './runSettings';
 import { engineUnsupported } from './engineSupport';
 import { TfjsStepper } from './tfjsStepper';
 import type { TrainStepper } from './trainStepper';
+import { messageOf } from '../../shared/errorMessage';
 
 export interface ChosenStepper {
   stepper: TrainStepper;
@@ -40,7 +41,7 @@ export async function chooseStepper(
     return { stepper, reason: 'fused WebGPU kernels' };
   } catch (error) {
     if (config.trainStep === 'engine') throw error;
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     return tfjs(`the fused engine failed to start (${message}); training with tfjs ops`);
   }
 }

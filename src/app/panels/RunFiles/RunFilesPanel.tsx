@@ -8,6 +8,7 @@ import { curvesCsv, runJson } from '../../persistence/runExport';
 import { usePlayground } from '../../store';
 import { selectStatus } from '../../store/selectors';
 import { training } from '../../trainingClient';
+import { messageOf } from '../../../shared/errorMessage';
 
 const selectReportError = (s: ReturnType<typeof usePlayground.getState>) => s.reportError;
 
@@ -39,7 +40,7 @@ export function RunFilesPanel() {
     try {
       training.importModel(await readModelFiles(takeFiles(event)));
     } catch (error) {
-      reportError(error instanceof Error ? error.message : String(error));
+      reportError(messageOf(error));
     }
   };
 
@@ -51,7 +52,7 @@ export function RunFilesPanel() {
       history.replaceState(null, '', `${location.pathname}${searchFromConfig(run.config)}`);
       training.importRun(run);
     } catch (error) {
-      reportError(error instanceof Error ? error.message : String(error));
+      reportError(messageOf(error));
     }
   };
 

@@ -12,6 +12,7 @@ import { checkRandomness } from './randomness';
 import { checkStateRoundTrip } from './stateRoundTrip';
 import { checkTfjsParity } from './tfjsParity';
 import { checkTfjsStepAgainstTorch, checkTorchParity } from './torchParity';
+import { messageOf } from '../../../shared/errorMessage';
 
 const scope = self as unknown as DedicatedWorkerGlobalScope;
 const post = (message: CheckMessage): void => scope.postMessage(message);
@@ -74,6 +75,5 @@ async function runChecks(): Promise<CheckResult[]> {
 
 runChecks().then(
   (results) => post({ type: 'done', results, numTensors: tf.memory().numTensors }),
-  (error: unknown) =>
-    post({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+  (error: unknown) => post({ type: 'error', message: messageOf(error) }),
 );
