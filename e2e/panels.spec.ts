@@ -19,30 +19,12 @@ function canvasSums(root: Locator): Promise<number[]> {
   );
 }
 
-/** Whether a WebGL (scattergl) canvas under `root` has any lit pixel. */
-function webglCanvasDrawn(root: Locator): Promise<boolean> {
-  return root.locator('canvas').evaluateAll((canvases) =>
-    (canvases as HTMLCanvasElement[]).some((canvas) => {
-      const gl = canvas.getContext('webgl2', { preserveDrawingBuffer: true }) ?? canvas.getContext('webgl');
-      if (!gl || canvas.width === 0) return false;
-      const pixels = new Uint8Array(canvas.width * canvas.height * 4);
-      gl.readPixels(0, 0, canvas.width, canvas.height, gl.RGBA, gl.UNSIGNED_BYTE, pixels);
-      return pixels.some((value) => value > 0);
-    }),
-  );
-}
-
 /** 64 steps on WASM: enough for reconstructions that depend on the input (4 steps are flat grey). */
 const PANELS_QUERY = 'backend=wasm&trainSubset=4096&testSubset=256&batchSize=64&seed=1';
 
 async function trainOneEpoch(page: Page): Promise<PlaygroundPage> {
   const app = new PlaygroundPage(page);
-  await app.open(PANELS_QUERY);
-  await app.waitForStatus('idle');
-  await page.getByTestId('start').click();
-  await app.waitForEpochAtLeast(1);
-  await page.getByTestId('pause').click();
-  await app.waitForStatus('paused');
+  await app.trainOneEpochAndPause(PANELS_QUERY);
   await expect.poll(async () => (await app.snapshot()).metrics !== null, { timeout: 120_000 }).toBe(true);
   return app;
 }
@@ -64,7 +46,10 @@ test('after one epoch every panel has drawn, metrics are in range, and screensho
   await expect(scatter.locator('.legendtext')).toHaveCount(10);
   await expect(scatter.locator('.legendtext').first()).toHaveText('T-shirt/top');
   expect((await app.snapshot()).latentPoints).toBe(256);
-  await expect.poll(() => webglCanvasDrawn(scatter), { timeout: 30_000 }).toBe(true);
+  // The points are drawn on a 2-D canvas under Plotly's axes, every one inside the plot area.
+  await expect(scatter.locator('canvas.latent-points')).toHaveAttribute('data-drawn-points', '256', {
+    timeout: 30_000,
+  });
 
   const snapshot = await app.snapshot();
   const metrics = snapshot.metrics;

@@ -29,6 +29,16 @@ export class PlaygroundPage {
     await expect.poll(() => this.stepCount(), { timeout, intervals: [500] }).toBeGreaterThanOrEqual(steps);
   }
 
+  /** Opens the app with `query`, trains until the first epoch ends, and pauses. */
+  async trainOneEpochAndPause(query: string): Promise<void> {
+    await this.open(query);
+    await this.waitForStatus('idle');
+    await this.page.getByTestId('start').click();
+    await this.waitForEpochAtLeast(1);
+    await this.page.getByTestId('pause').click();
+    await this.waitForStatus('paused');
+  }
+
   async waitForEpochAtLeast(epochs: number, timeout = 400_000): Promise<void> {
     await expect
       .poll(async () => Number(await this.page.getByTestId('epoch').textContent()), {

@@ -21,7 +21,8 @@ const LONG_TASK_MS = 50;
 /**
  * Page-side: one observer, entries kept on `window.__longTasks` as [startTime, duration]; the
  * long animation frames' scripts (what ran: invoker, function, source), to say what a long task
- * was; and the app's own `plotly-redraw:<chart>` measures, each chart's redraw time.
+ * was; and the app's own `plotly-redraw:<chart>` and `canvas-draw:<chart>` measures, each chart's
+ * redraw time (canvas draws reported as `canvas:<chart>`).
  */
 function observeLongTasks() {
   if (window.__longTasks) return;
@@ -32,6 +33,12 @@ function observeLongTasks() {
     for (const entry of list.getEntries())
       if (entry.name.startsWith('plotly-redraw:'))
         window.__redraws.push([entry.startTime, entry.duration, entry.name.slice('plotly-redraw:'.length)]);
+      else if (entry.name.startsWith('canvas-draw:'))
+        window.__redraws.push([
+          entry.startTime,
+          entry.duration,
+          `canvas:${entry.name.slice('canvas-draw:'.length)}`,
+        ]);
   }).observe({ type: 'measure' });
   new PerformanceObserver((list) => {
     for (const entry of list.getEntries()) window.__longTasks.push([entry.startTime, entry.duration]);

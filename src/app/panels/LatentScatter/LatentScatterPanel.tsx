@@ -1,45 +1,39 @@
-/** All test images at their 2-D codes, by class; click the plane to decode, brush to filter the grid. */
-import { useMemo, useState } from 'react';
-import type { LayoutSelection, PlotSelectionEvent } from 'plotly.js-dist-min';
+/**
+ * All test images at their 2-D codes, by class: drawn on a canvas under Plotly's axes; click the
+ * plane to decode, brush to filter the grid.
+ */
+import { useCallback, useMemo, useState } from 'react';
+import type { PlotlyHTMLElement } from 'plotly.js-dist-min';
 import { classNamesOf } from '../../../shared/dataset';
 import { byteImageAt } from '../../../shared/imageMath';
 import type { LatentProjectionInfo } from '../../../shared/protocol';
-import {
-  brushSelectionsOf,
-  buildClassTraces,
-  buildLatentFigure,
-  testIndicesOfPoints,
-  nextSelectableTraces,
-  type LatentDragMode,
-} from '../../charts/latentFigure';
+import { classOrderOf, type LatentScene } from '../../charts/drawLatentPlane';
+import { buildLatentFigure, classLegendItems, type LatentDragMode } from '../../charts/latentFigure';
 import { ChartLegend, useHiddenTraces } from '../../charts/ChartLegend';
-import { legendItemsOf, withHiddenTraces } from '../../charts/chartLegend';
 import { PlotlyChart } from '../../charts/PlotlyChart';
 import { ImageCanvas } from '../../components/ImageCanvas';
 import { Panel } from '../../components/Panel';
 import { usePlayground } from '../../store';
 import {
-  selectBrushedTestIndices,
   selectDatasetName,
   selectLatent,
   selectSelectedTestIndex,
-  selectSetBrushedTestIndices,
   selectTestImages,
 } from '../../store/selectors';
+import { useLatentBrush } from './useLatentBrush';
+import { useLatentCanvas } from './useLatentCanvas';
 import { useLatentPicking } from './useLatentPicking';
 
 const DRAG_MODES: { mode: LatentDragMode; label: string; hint: string }[] = [
   { mode: 'zoom', label: 'zoom', hint: 'Drag to zoom, double-click to reset' },
   { mode: 'pan', label: 'pan', hint: 'Drag to move the view' },
-  { mode: 'select', label: 'box', hint: 'Drag a box to show its images in the grid' },
-  { mode: 'lasso', label: 'lasso', hint: 'Draw around points to show their images in the grid' },
+  { mode: 'select', label: 'box', hint: 'Drag a box to show its images in the grid; click to clear' },
+  {
+    mode: 'lasso',
+    label: 'lasso',
+    hint: 'Draw around points to show their images in the grid; click to clear',
+  },
 ];
-
-const NO_SELECTIONS: LayoutSelection[] = [];
-
-function sameIndices(a: readonly number[], b: readonly number[]): boolean {
-  return a.length === b.length && a.every((index, i) => index === b[i]);
-}
 
 function formatPoint(point: { x: number; y: number }): string {
   return `(${point.x.toFixed(2)}, ${point.y.toFixed(2)})`;
@@ -50,58 +44,52 @@ export function LatentScatterPanel() {
   const testImages = usePlayground(selectTestImages);
   const dataset = usePlayground(selectDatasetName);
   const selectedTestIndex = usePlayground(selectSelectedTestIndex);
-  const brushedTestIndices = usePlayground(selectBrushedTestIndices);
-  const setBrushedTestIndices = usePlayground(selectSetBrushedTestIndices);
   const [dragMode, setDragMode] = useState<LatentDragMode>('zoom');
-  const [brushSelections, setBrushSelections] = useState<LayoutSelection[]>([]);
   const classNames = classNamesOf(dataset);
-  const picking = useLatentPicking(latent, classNames);
   const [hidden, toggleClass] = useHiddenTraces();
+  const hiddenLabels = useMemo(
+    () => new Set(classNames.flatMap((name, label) => (hidden.has(name) ? [label] : []))),
+    [classNames, hidden],
+  );
+  const picking = useLatentPicking(latent, classNames, hiddenLabels);
+  const brush = useLatentBrush(latent, hiddenLabels, dragMode);
+  const brushedTestIndices = brush.brushedTestIndices;
 
-  // The 10k-point traces depend on the codes only; overlays change without rebuilding them.
-  const classTraces = useMemo(
-    () => (latent ? buildClassTraces(latent.codes, latent.labels, classNames) : []),
-    [latent, classNames],
+  const order = useMemo(() => (latent ? classOrderOf(latent.labels) : null), [latent]);
+  const brushed = useMemo(
+    () => (brushedTestIndices ? new Set(brushedTestIndices) : null),
+    [brushedTestIndices],
   );
-  // Plotly draws a brush into the traces it holds; renew them when the brush is cleared anywhere.
-  const [selectable, setSelectable] = useState(() =>
-    nextSelectableTraces(null, classTraces, brushedTestIndices),
-  );
-  const nextSelectable = nextSelectableTraces(selectable, classTraces, brushedTestIndices);
-  if (nextSelectable !== selectable) setSelectable(nextSelectable);
-  const figure = useMemo(
+  const scene = useMemo<LatentScene | null>(
     () =>
-      withHiddenTraces(
-        buildLatentFigure(selectable.traces, latent?.codes ?? null, {
-          selectedTestIndex,
-          clickedPoint: picking.clickTarget,
-          dragMode,
-          selectionRevision: selectable.revision,
-          brushSelections: brushedTestIndices ? brushSelections : NO_SELECTIONS,
-        }),
-        hidden,
-      ),
-    [
-      selectable.traces,
-      selectable.revision,
-      latent,
-      selectedTestIndex,
-      picking.clickTarget,
-      dragMode,
-      brushedTestIndices,
-      brushSelections,
-      hidden,
-    ],
+      latent && order
+        ? {
+            epoch: latent.epoch,
+            codes: latent.codes,
+            labels: latent.labels,
+            order,
+            hidden: hiddenLabels,
+            brushed,
+            selectedTestIndex,
+            clickedPoint: picking.clickTarget,
+            brushOutline: brush.outline,
+          }
+        : null,
+    [latent, order, hiddenLabels, brushed, selectedTestIndex, picking.clickTarget, brush.outline],
   );
-  const legendItems = useMemo(() => legendItemsOf(classTraces), [classTraces]);
-
-  const onSelected = (event: PlotSelectionEvent | undefined) => {
-    const indices = event ? testIndicesOfPoints(event.points) : [];
-    // Plotly re-reports an unchanged brush after redraws; only a real change reaches the grid.
-    if (!sameIndices(indices, brushedTestIndices ?? [])) setBrushedTestIndices(indices);
-    const selections = brushSelectionsOf(event);
-    if (JSON.stringify(selections) !== JSON.stringify(brushSelections)) setBrushSelections(selections);
-  };
+  const { canvasRef, onPlotReady } = useLatentCanvas(scene);
+  const figure = useMemo(() => buildLatentFigure(latent?.codes ?? null, dragMode), [latent, dragMode]);
+  const legendItems = useMemo(() => classLegendItems(classNames), [classNames]);
+  const pickingReady = picking.onReady;
+  const brushReady = brush.onReady;
+  const onReady = useCallback(
+    (plot: PlotlyHTMLElement) => {
+      pickingReady(plot);
+      brushReady(plot);
+      onPlotReady(plot);
+    },
+    [pickingReady, brushReady, onPlotReady],
+  );
 
   const actions = (
     <span className="panel-actions drag-modes" role="group" aria-label="Drag mode">
@@ -133,16 +121,19 @@ export function LatentScatterPanel() {
     >
       <div className="latent-body">
         <div className="latent-plot-column">
-          <PlotlyChart
-            name="latent"
-            figure={figure}
-            className="plotly-chart latent-plot"
-            onReady={picking.onReady}
-            onHover={picking.onHover}
-            onUnhover={picking.onUnhover}
-            onClick={picking.onClick}
-            onSelected={onSelected}
-          />
+          <div
+            className={
+              dragMode === 'select' || dragMode === 'lasso' ? 'latent-plane brushing' : 'latent-plane'
+            }
+          >
+            <canvas ref={canvasRef} className="latent-points" aria-label="latent points" />
+            <PlotlyChart
+              name="latent"
+              figure={figure}
+              className="plotly-chart latent-plot"
+              onReady={onReady}
+            />
+          </div>
           <ChartLegend items={legendItems} hidden={hidden} onToggle={toggleClass} />
         </div>
         <div className="latent-side">
