@@ -1,7 +1,11 @@
 /**
- * The fused engine behind the TrainStepper interface. The engine's flat buffers hold the weights
- * while it trains; before tfjs evaluates the model (panels, validation, checkpoints) they are
- * copied into the model's variables on the GPU, and after a restore they are copied back.
+ * The fused engine behind the TrainStepper interface. The model's variables wrap the engine's own
+ * buffers (tfjs zero-copy tensors), so the weights exist once: the engine updates them in place
+ * and tfjs evaluates and serialises that same memory. Two rules keep the sharing sound:
+ * - tfjs queues its commands and submits them later, so the step after any evaluation submits
+ *   tfjs's pending work first (it must read the weights before the engine rewrites them);
+ * - a variable tfjs gives new values (a restored checkpoint, a loaded run) points at memory of its
+ *   own, so every such change ends with loadModel, which takes the values back into the engine.
  */
 import * as tf from '@tensorflow/tfjs';
 import { WebGPUBackend } from '@tensorflow/tfjs-backend-webgpu';
@@ -39,8 +43,8 @@ export function activeWebGpuBackend(): WebGPUBackend | null {
 
 export class EngineStepper implements TrainStepper {
   readonly kind = 'engine';
-  /** The engine has stepped since the model's variables were last refreshed. */
-  private modelIsStale = false;
+  /** tfjs may hold queued commands reading the weights (the model was handed out for evaluation). */
+  private tfjsMayReadWeights = false;
   /** The engine is told each step's index (its bias corrections follow from it); this is the last + 1. */
   private stepCount = 0;
 
@@ -76,7 +80,8 @@ export class EngineStepper implements TrainStepper {
   }
 
   step(batch: StepBatch): Promise<BatchLoss[]> {
-    this.modelIsStale = true;
+    if (this.tfjsMayReadWeights) this.submitTfjsWork();
+    this.tfjsMayReadWeights = false;
     this.stepCount = batch.stepIndex + 1;
     return this.trainer.step(batch);
   }
@@ -89,33 +94,29 @@ export class EngineStepper implements TrainStepper {
     this.trainer.setLearningRate(learningRate, this.weightDecay);
   }
 
+  /** Nothing to copy: the model's variables are the engine's buffers. */
   syncModel(): void {
-    if (!this.modelIsStale) return;
-    const { params, running } = this.trainer.buffers;
-    tf.tidy(() => {
-      assignSlices(params, this.model.trainableVariables);
-      assignSlices(
-        running,
-        this.model.namedState.map(({ variable }) => variable).filter((variable) => !variable.trainable),
-      );
-    });
-    // tfjs defers its submits: flush its copies now, before the engine's next step rewrites the weights.
-    this.backend.ensureCommandEncoderReady();
-    this.backend.endComputePassEncoder();
-    this.backend.submitQueue();
-    this.modelIsStale = false;
+    this.tfjsMayReadWeights = true;
   }
 
+  /** Takes the model's current values into the engine and points its variables at the engine's buffers. */
   async loadModel(): Promise<void> {
-    const state = this.model.namedState.map(({ variable }) => variable);
-    const params = await readFlat(state.filter((variable) => variable.trainable));
-    const running = await readFlat(state.filter((variable) => !variable.trainable));
-    const { parameterCount, runningCount } = this.trainer.plan.layout;
-    if (params.length !== parameterCount || running.length !== runningCount) {
-      throw new Error(`the engine's layout does not match the model (${params.length} ≠ ${parameterCount})`);
+    const { trainable, running } = this.modelVariables();
+    const buffers = this.trainer.variableBuffers();
+    const sizesMatch = (variables: tf.Variable[], owned: GPUBuffer[]) =>
+      variables.length === owned.length &&
+      variables.every((variable, i) => variable.size * 4 === owned[i].size);
+    if (!sizesMatch(trainable, buffers.trainable) || !sizesMatch(running, buffers.running)) {
+      throw new Error("the engine's layout does not match the model's variables");
     }
-    this.trainer.writeState(params, running);
-    this.modelIsStale = false;
+    this.trainer.writeState(await readFlat(trainable), await readFlat(running));
+    tf.tidy(() => {
+      [...trainable, ...running].forEach((variable, i) => {
+        const buffer = [...buffers.trainable, ...buffers.running][i];
+        variable.assign(tf.tensor({ buffer, zeroCopy: true }, variable.shape, 'float32'));
+      });
+    });
+    this.tfjsMayReadWeights = true;
   }
 
   /** Call once drained (the session settles first), so the moments are the last step's. */
@@ -142,19 +143,33 @@ export class EngineStepper implements TrainStepper {
     return Promise.resolve();
   }
 
+  /** The variables take copies of their own before the engine's buffers are destroyed. */
   dispose(): void {
-    this.trainer.dispose();
+    try {
+      const { trainable, running } = this.modelVariables();
+      tf.tidy(() => {
+        for (const variable of [...trainable, ...running]) {
+          if (!variable.isDisposed) variable.assign(tf.add(variable, 0));
+        }
+      });
+      this.submitTfjsWork();
+    } finally {
+      this.trainer.dispose();
+    }
   }
-}
 
-/** Each variable takes its slice of a flat engine buffer (tfjs wraps the buffer without copying it). */
-function assignSlices(buffer: GPUBuffer, variables: tf.Variable[]): void {
-  const total = variables.reduce((sum, variable) => sum + variable.size, 0);
-  if (total === 0) return;
-  const flat = tf.tensor({ buffer, zeroCopy: true }, [total], 'float32');
-  let offset = 0;
-  for (const variable of variables) {
-    variable.assign(flat.slice(offset, variable.size).reshape(variable.shape));
-    offset += variable.size;
+  private modelVariables(): { trainable: tf.Variable[]; running: tf.Variable[] } {
+    const state = this.model.namedState.map(({ variable }) => variable);
+    return {
+      trainable: state.filter((variable) => variable.trainable),
+      running: state.filter((variable) => !variable.trainable),
+    };
+  }
+
+  /** Submits what tfjs has encoded but not yet submitted (tfjs batches its commands). */
+  private submitTfjsWork(): void {
+    this.backend.ensureCommandEncoderReady();
+    this.backend.endComputePassEncoder();
+    this.backend.submitQueue();
   }
 }

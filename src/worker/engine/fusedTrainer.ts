@@ -1,6 +1,6 @@
 /**
- * The fused WebGPU training step: one writeBuffer, one command encoder, one compute pass with a
- * single bind group and one dispatch per kernel, one submit. Losses stay on the GPU until the
+ * The fused WebGPU training step: one writeBuffer, one command encoder, one compute pass with one
+ * dispatch per kernel (bind groups made once, switched only between blocks), one submit. Losses stay on the GPU until the
  * readback picks them up (at most once a frame). Runs on tfjs's own GPUDevice.
  */
 import type { BatchLoss } from '../../shared/protocol';
@@ -11,6 +11,7 @@ import {
   type EngineResources,
 } from './engineResources';
 import { LossReadback } from './lossReadback';
+import { PARAMETER_ROLES, rolesOf, TRAINABLE_ROLES, type ParameterRole } from './networkLayout';
 import { planStep, type EngineOptions, type StepPlan } from './stepPlan';
 import { packStepUniforms, STEP_UNIFORM_BYTES } from './wgsl/bindings';
 
@@ -63,29 +64,79 @@ export class FusedTrainer {
     return this.resources.kernels.length;
   }
 
-  /** Replaces the weights and BatchNorm statistics (the flat layouts of networkLayout). */
+  /**
+   * The variables' buffers in tfjs order: every block's trainable ones (the model's
+   * trainableVariables), then every block's BatchNorm statistics (its non-trainable state).
+   */
+  variableBuffers(): { trainable: GPUBuffer[]; running: GPUBuffer[] } {
+    return {
+      trainable: this.variablesIn(TRAINABLE_ROLES).map(({ buffer }) => buffer),
+      running: this.variablesIn(['runningMean', 'runningVar']).map(({ buffer }) => buffer),
+    };
+  }
+
+  /** Replaces the weights and BatchNorm statistics, given in the flat layouts of networkLayout. */
   writeState(params: Float32Array<ArrayBuffer>, running: Float32Array<ArrayBuffer>): void {
-    this.device.queue.writeBuffer(this.resources.buffers.params, 0, params);
-    if (running.length > 0) this.device.queue.writeBuffer(this.resources.buffers.running, 0, running);
+    for (const { buffer, flatOffset, isRunning } of this.variablesIn(PARAMETER_ROLES)) {
+      const source = isRunning ? running : params;
+      this.device.queue.writeBuffer(buffer, 0, source, flatOffset, buffer.size / 4);
+    }
+  }
+
+  /** The weights and BatchNorm statistics in the flat layouts (steps must be drained first). */
+  async readState(): Promise<{ params: Float32Array<ArrayBuffer>; running: Float32Array<ArrayBuffer> }> {
+    const { parameterCount, runningCount } = this.plan.layout;
+    const flat = await this.readBack(
+      (encoder, staging) => {
+        for (const { buffer, flatOffset, isRunning } of this.variablesIn(PARAMETER_ROLES)) {
+          const at = (isRunning ? parameterCount + flatOffset : flatOffset) * 4;
+          encoder.copyBufferToBuffer(buffer, 0, staging, at, buffer.size);
+        }
+      },
+      (parameterCount + runningCount) * 4,
+    );
+    return { params: flat.slice(0, parameterCount), running: flat.slice(parameterCount) };
   }
 
   /** AdamW's moments, first then second, each in the params layout (steps must be drained first). */
-  async readMoments(): Promise<Float32Array<ArrayBuffer>> {
-    const size = this.resources.buffers.moments.size;
+  readMoments(): Promise<Float32Array<ArrayBuffer>> {
+    const { moments } = this.resources.buffers;
+    return this.readBack(
+      (encoder, staging) => encoder.copyBufferToBuffer(moments, 0, staging, 0, moments.size),
+      moments.size,
+    );
+  }
+
+  /** A one-off readback through a staging buffer of its own (not on the training path). */
+  private async readBack(
+    encode: (encoder: GPUCommandEncoder, staging: GPUBuffer) => void,
+    size: number,
+  ): Promise<Float32Array<ArrayBuffer>> {
     const staging = this.device.createBuffer({
-      label: 'engine moments readback',
-      size,
+      label: 'engine readback',
+      size: Math.max(size, 4),
       usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST,
     });
     try {
       const encoder = this.device.createCommandEncoder();
-      encoder.copyBufferToBuffer(this.resources.buffers.moments, 0, staging, 0, size);
+      encode(encoder, staging);
       this.device.queue.submit([encoder.finish()]);
       await staging.mapAsync(GPUMapMode.READ);
-      return new Float32Array(staging.getMappedRange().slice(0));
+      return new Float32Array(staging.getMappedRange().slice(0, size));
     } finally {
       staging.destroy();
     }
+  }
+
+  /** Every variable of the given roles, block by block, with its place in the flat layouts. */
+  private variablesIn(roles: readonly ParameterRole[]) {
+    return this.plan.layout.layers.flatMap(({ spec, offsets }, index) =>
+      rolesOf(spec, roles).map((role) => ({
+        buffer: this.resources.buffers.variables[index][role] as GPUBuffer,
+        flatOffset: offsets[role],
+        isRunning: role === 'runningMean' || role === 'runningVar',
+      })),
+    );
   }
 
   writeMoments(moments: Float32Array<ArrayBuffer>): void {
@@ -131,8 +182,9 @@ export class FusedTrainer {
     device.queue.writeBuffer(resources.buffers.step, 0, this.uniformData);
     const encoder = device.createCommandEncoder();
     const pass = encoder.beginComputePass();
-    pass.setBindGroup(0, resources.bindGroup);
-    for (const { pipeline, workgroups } of resources.kernels) {
+    let bound: GPUBindGroup | null = null;
+    for (const { pipeline, workgroups, bindGroup } of resources.kernels) {
+      if (bindGroup !== bound) pass.setBindGroup(0, (bound = bindGroup));
       pass.setPipeline(pipeline);
       pass.dispatchWorkgroups(workgroups[0], workgroups[1]);
     }

@@ -22,13 +22,34 @@ export interface DenseNetworkSpec {
   batchNormEpsilon: number;
 }
 
+/** A block's tfjs variables, in its trainableVariables order, then its BatchNorm statistics. */
+export const PARAMETER_ROLES = ['weight', 'bias', 'gamma', 'beta', 'runningMean', 'runningVar'] as const;
+export type ParameterRole = (typeof PARAMETER_ROLES)[number];
+export const TRAINABLE_ROLES: readonly ParameterRole[] = ['weight', 'bias', 'gamma', 'beta'];
+
+/** Floats in a block's variable: the [in, out] weight, or one per output feature. */
+export function variableSize(layer: DenseLayerSpec, role: ParameterRole): number {
+  return role === 'weight' ? layer.inputSize * layer.outputSize : layer.outputSize;
+}
+
+/** The variables a block has, in order (a block without BatchNorm has weight and bias only). */
+export function rolesOf(
+  layer: DenseLayerSpec,
+  roles: readonly ParameterRole[] = PARAMETER_ROLES,
+): ParameterRole[] {
+  return roles.filter((role) => layer.batchNorm || role === 'weight' || role === 'bias');
+}
+
 export interface LayerOffsets {
-  /** In `params`. */
+  /**
+   * In the flat parameter layout that `grads` and `moments` follow (each variable's values live in
+   * a buffer of their own, the one tfjs wraps).
+   */
   weight: number;
   bias: number;
   gamma: number;
   beta: number;
-  /** In `running`. */
+  /** In the flat layout of the BatchNorm statistics (a saved state's). */
   runningMean: number;
   runningVar: number;
   /** In `scratch`: 1/√(var + eps) of the last training batch, for the backward pass. */

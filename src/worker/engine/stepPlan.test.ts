@@ -16,17 +16,20 @@ const options: EngineOptions = {
 };
 
 describe('the fused step plan', () => {
-  it('is 57 dispatches for the reference model: batch, 18 forward, 18 backward, 18 weight gradients, finish, AdamW', () => {
+  it('is 74 dispatches for the reference model: batch, 18 forward, 18 backward, 18 weight gradients, finish, 18 AdamW', () => {
     const { kernels } = planStep(options);
-    expect(kernels).toHaveLength(57);
+    expect(kernels).toHaveLength(74);
     expect(kernels[0].label).toBe('prepare batch');
     expect(kernels.slice(1, 19).map((k) => k.label)).toEqual(
       Array.from({ length: 18 }, (_, i) => `forward ${i}`),
     );
     expect(kernels[19].label).toBe('backward 17');
     expect(kernels[20].label).toBe('weight gradient 17');
-    expect(kernels.slice(-2).map((k) => k.label)).toEqual(['finish step', 'adamw']);
-    expect(planStep({ ...options, batchSource: 'external' }).kernels).toHaveLength(56);
+    expect(kernels.slice(-19).map((k) => k.label)).toEqual([
+      'finish step',
+      ...Array.from({ length: 18 }, (_, i) => `adamw ${i}`),
+    ]);
+    expect(planStep({ ...options, batchSource: 'external' }).kernels).toHaveLength(73);
   });
 
   it('bakes every size into WGSL with one entry point and stays within the workgroup limits', () => {
@@ -51,7 +54,8 @@ describe('the fused step plan', () => {
 
   it('leaves clipping out of the WGSL when it is off, and each noise type in', () => {
     const finish = (clip: number) =>
-      planStep({ ...options, gradientClipNorm: clip }).kernels.at(-2)?.code ?? '';
+      planStep({ ...options, gradientClipNorm: clip }).kernels.find((k) => k.label === 'finish step')?.code ??
+      '';
     expect(finish(1)).toContain('min(1.0 / (norm + 1e-6), 1.0)');
     expect(finish(0)).not.toContain('min(');
     for (const type of ['gaussian', 'uniform', 'salt-and-pepper', 'masking'] as const) {
@@ -59,6 +63,32 @@ describe('the fused step plan', () => {
       expect(prepare).toContain('fn corrupt');
       expect(prepare).toContain('randomUniform');
     }
+  });
+
+  it('binds each variable where it is used, never more than eight storage buffers a kernel', () => {
+    const { kernels, layout } = planStep(options);
+    for (const { bindings, code } of kernels) {
+      expect(bindings.length).toBeLessThanOrEqual(8);
+      // What a kernel declares is exactly what it binds (binding 0 is the step's uniform).
+      expect(code.match(/@binding\((\d+)\)/g)).toHaveLength(bindings.length + 1);
+    }
+    const forward = kernels.find((k) => k.label === 'forward 0');
+    expect(forward?.bindings).toEqual([
+      { flat: 'activations' },
+      { flat: 'scratch' },
+      ...(['weight', 'bias', 'gamma', 'beta', 'runningMean', 'runningVar'] as const).map((role) => ({
+        layer: 0,
+        role,
+      })),
+    ]);
+    // The backward pass of block 0 reads the next block's weights under their own name.
+    const backward = kernels.find((k) => k.label === 'backward 0');
+    expect(backward?.bindings).toContainEqual({ layer: 1, role: 'weight', as: 'nextWeights' });
+    // AdamW covers every parameter once: the blocks' ranges tile the flat gradient layout.
+    const adamw = kernels.filter((k) => k.label.startsWith('adamw'));
+    const starts = adamw.map((k) => Number(/let i = (\d+)u \+ j;/.exec(k.code)?.[1]));
+    expect(starts).toEqual(layout.layers.map(({ offsets }) => offsets.weight));
+    expect(adamw.at(-1)?.code).toContain(`if (j >= ${layout.parameterCount - starts.at(-1)!}u)`);
   });
 
   it('splits a long 1-D grid into rows of at most 65535 workgroups', () => {

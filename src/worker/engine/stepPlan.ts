@@ -1,12 +1,22 @@
 /**
  * The whole training step as a fixed list of kernels (WGSL baked with every size and offset) and
  * their workgroup counts: prepare batch, forward per block, then per block from the last
- * (backward, weight gradient), finish, AdamW. For the reference model that is 57 dispatches.
+ * (backward, weight gradient), finish, then AdamW per block. For the reference model that is 64
+ * dispatches. Each kernel names the buffers it binds; its WGSL declarations are made from that list.
  */
 import { COUNTER_RANDOM_WGSL } from './counterRandom';
-import { layoutNetwork, type DenseNetworkSpec, type NetworkLayout } from './networkLayout';
+import {
+  layoutNetwork,
+  PARAMETER_ROLES,
+  rolesOf,
+  TRAINABLE_ROLES,
+  variableSize,
+  type DenseNetworkSpec,
+  type NetworkLayout,
+  type ParameterRole,
+} from './networkLayout';
 import { backwardLayerWgsl, type LossWeights } from './wgsl/backwardLayer';
-import { BINDINGS_WGSL } from './wgsl/bindings';
+import { bindingsWgsl, wgslNameOf, type BufferRef } from './wgsl/bindings';
 import { COLUMN_TILE_WGSL, columnTileCount } from './wgsl/columnTile';
 import { forwardLayerWgsl } from './wgsl/forwardLayer';
 import {
@@ -39,6 +49,8 @@ export interface KernelSpec {
   label: string;
   code: string;
   workgroups: [number, number];
+  /** Binding 1 onwards (0 is the step's uniform). */
+  bindings: BufferRef[];
 }
 
 export interface StepPlan {
@@ -81,8 +93,15 @@ export function planStep(options: EngineOptions): StepPlan {
     total: ringSlot + LOSS_RING_SIZE,
   };
 
-  const withBindings = (code: string) => `${BINDINGS_WGSL}\n${COUNTER_RANDOM_WGSL}\n${code}`;
-  const layerKernel = (code: string) => withBindings(`${COLUMN_TILE_WGSL}\n${code}`);
+  const kernel = (label: string, bindings: BufferRef[], code: string, workgroups: [number, number]) => ({
+    label,
+    code: `${bindingsWgsl(bindings)}\n${COUNTER_RANDOM_WGSL}\n${code}`,
+    workgroups,
+    bindings,
+  });
+  const layerKernel = (code: string) => `${COLUMN_TILE_WGSL}\n${code}`;
+  const variables = (index: number, roles: readonly ParameterRole[]): BufferRef[] =>
+    rolesOf(layers[index].spec, roles).map((role) => ({ layer: index, role }));
   const context = (index: number) => ({
     layer: layers[index].spec,
     offsets: layers[index].offsets,
@@ -94,9 +113,10 @@ export function planStep(options: EngineOptions): StepPlan {
   const pixels = layers[0].spec.inputSize;
   const kernels: KernelSpec[] = [];
   if (options.batchSource === 'images') {
-    kernels.push({
-      label: 'prepare batch',
-      code: withBindings(
+    kernels.push(
+      kernel(
+        'prepare batch',
+        [{ flat: 'activations' }, { flat: 'images' }, { flat: 'order' }],
         prepareBatchWgsl({
           batchSize,
           pixels,
@@ -104,53 +124,80 @@ export function planStep(options: EngineOptions): StepPlan {
           targetOffset: layout.targetOffset,
           noise: options.noise,
         }),
+        gridFor(Math.ceil((batchSize * pixels) / PREPARE_WORKGROUP)),
       ),
-      workgroups: gridFor(Math.ceil((batchSize * pixels) / PREPARE_WORKGROUP)),
-    });
+    );
   }
   layers.forEach((_, index) =>
-    kernels.push({
-      label: `forward ${index}`,
-      code: layerKernel(forwardLayerWgsl(context(index))),
-      workgroups: [backwardTiles[index], 1],
-    }),
+    kernels.push(
+      kernel(
+        `forward ${index}`,
+        [{ flat: 'activations' }, { flat: 'scratch' }, ...variables(index, PARAMETER_ROLES)],
+        layerKernel(forwardLayerWgsl(context(index))),
+        [backwardTiles[index], 1],
+      ),
+    ),
   );
   let normCursor = normSlot;
   for (let index = last; index >= 0; index--) {
     const next = index === last ? null : layers[index + 1];
-    kernels.push({
-      label: `backward ${index}`,
-      code: layerKernel(
-        backwardLayerWgsl({
-          ...context(index),
-          next: next && { outputSize: next.spec.outputSize, offsets: next.offsets },
-          lossWeights: options.lossWeights,
-          targetOffset: layout.targetOffset,
-          normSlot: normCursor,
-          lossSlot,
-        }),
+    // The weight gradient binds what the backward kernel binds: one bind group serves both.
+    const backwardBindings: BufferRef[] = [
+      { flat: 'activations' },
+      { flat: 'grads' },
+      { flat: 'scratch' },
+      ...variables(index, ['gamma', 'beta']),
+      ...(next ? [{ layer: index + 1, role: 'weight' as const, as: 'nextWeights' }] : []),
+    ];
+    kernels.push(
+      kernel(
+        `backward ${index}`,
+        backwardBindings,
+        layerKernel(
+          backwardLayerWgsl({
+            ...context(index),
+            next: next && { outputSize: next.spec.outputSize, offsets: next.offsets },
+            lossWeights: options.lossWeights,
+            targetOffset: layout.targetOffset,
+            normSlot: normCursor,
+            lossSlot,
+          }),
+        ),
+        [backwardTiles[index], 1],
       ),
-      workgroups: [backwardTiles[index], 1],
-    });
+    );
     normCursor += backwardTiles[index];
-    kernels.push({
-      label: `weight gradient ${index}`,
-      code: withBindings(weightGradientWgsl({ ...context(index), normSlot: normCursor, batchSize })),
-      workgroups: weightTiles[index],
-    });
+    kernels.push(
+      kernel(
+        `weight gradient ${index}`,
+        backwardBindings,
+        weightGradientWgsl({ ...context(index), normSlot: normCursor, batchSize }),
+        weightTiles[index],
+      ),
+    );
     normCursor += weightTiles[index][0] * weightTiles[index][1];
   }
   kernels.push(
-    {
-      label: 'finish step',
-      code: withBindings(finishStepWgsl({ ...scratch, ...options })),
-      workgroups: [1, 1],
-    },
-    {
-      label: 'adamw',
-      code: withBindings(adamwWgsl({ ...options, parameterCount: layout.parameterCount, scalarSlot })),
-      workgroups: gridFor(Math.ceil(layout.parameterCount / ADAMW_WORKGROUP)),
-    },
+    kernel('finish step', [{ flat: 'scratch' }], finishStepWgsl({ ...scratch, ...options }), [1, 1]),
   );
+  layers.forEach((_, index) => {
+    const { spec, offsets } = layers[index];
+    const roles = rolesOf(spec, TRAINABLE_ROLES);
+    const trainable = variables(index, roles);
+    const ranges = roles.map((role, k) => ({
+      array: wgslNameOf(trainable[k]),
+      offset: offsets[role],
+      size: variableSize(spec, role),
+    }));
+    const size = ranges.reduce((sum, range) => sum + range.size, 0);
+    kernels.push(
+      kernel(
+        `adamw ${index}`,
+        [{ flat: 'grads' }, { flat: 'moments' }, { flat: 'scratch' }, ...trainable],
+        adamwWgsl({ ...options, ranges, parameterCount: layout.parameterCount, scalarSlot }),
+        gridFor(Math.ceil(size / ADAMW_WORKGROUP)),
+      ),
+    );
+  });
   return { layout, scratch, kernels };
 }

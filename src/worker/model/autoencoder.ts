@@ -2,6 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import type { DenseAutoencoderSpec } from './denseAutoencoder';
 import type { NamedState } from './denseStack';
+import { snapshotOf } from './flatState';
 
 export interface ForwardOptions {
   training: boolean;
@@ -40,7 +41,7 @@ export function stateKeeping(
   stateVariables: readonly tf.Variable[],
 ): Pick<Autoencoder, 'saveState' | 'restoreState' | 'dispose'> {
   return {
-    saveState: () => stateVariables.map((variable) => tf.keep(tf.clone(variable))),
+    saveState: () => stateVariables.map(snapshotOf),
     restoreState: (state) => {
       if (state.length !== stateVariables.length) {
         throw new Error(`expected ${stateVariables.length} state tensors, got ${state.length}`);

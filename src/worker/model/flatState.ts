@@ -37,3 +37,11 @@ export function tensorsFromFlat(flat: Float32Array, variables: readonly tf.Varia
     return tensor;
   });
 }
+
+/**
+ * A kept copy with memory of its own. tf.clone shares its source's memory, and on WebGPU the fused
+ * engine updates the model's variables in place, so a snapshot of weights must really copy them.
+ */
+export function snapshotOf(tensor: tf.Tensor): tf.Tensor {
+  return tf.keep(tf.tidy(() => tf.add(tensor, 0)));
+}

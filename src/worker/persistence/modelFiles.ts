@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs';
 import type { ModelFiles } from '../../shared/protocol';
 import type { Autoencoder } from '../model/autoencoder';
 import type { DenseAutoencoderSpec } from '../model/denseAutoencoder';
-import { readFlat } from '../model/flatState';
+import { readFlat, snapshotOf } from '../model/flatState';
 import { buildConvSequential, convLayerPlan, convLayersToState, convStateToLayers } from './convLayers';
 import {
   buildSequential,
@@ -35,7 +35,7 @@ export interface LayersLayout {
   fromLayers(weights: readonly tf.Tensor[]): tf.Tensor[];
 }
 
-const copies = (tensors: readonly tf.Tensor[]) => tensors.map((tensor) => tf.keep(tensor.clone()));
+const copies = (tensors: readonly tf.Tensor[]) => tensors.map(snapshotOf);
 
 /** Dense stacks: the layers' weights are the state itself, in the same order and shapes. */
 export function denseLayout(spec: DenseAutoencoderSpec): LayersLayout {

@@ -242,8 +242,7 @@ export async function checkGeneralStack(
   }
   comparison.compare('losses', engine.losses, reference.losses);
   comparison.compare('gradient norms', engine.norms, reference.norms);
-  const engineParams = await readFloats(trainer.buffers.params, layout.parameterCount);
-  const engineRunning = await readFloats(trainer.buffers.running, layout.runningCount);
+  const { params: engineParams, running: engineRunning } = await trainer.readState();
   for (const [k, { offsets, spec }] of layout.layers.entries()) {
     const layer = layers[k];
     const at = (offset: number, length: number) => engineParams.subarray(offset, offset + length);

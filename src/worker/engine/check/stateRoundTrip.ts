@@ -1,7 +1,8 @@
 /**
- * The engine and the tfjs model trade weights on the GPU: after training, the model sees the
- * engine's weights (syncModel); a restored checkpoint goes back into the engine (loadModel) and
- * training continues from it, exactly where a fresh engine loaded with it would.
+ * The engine and the tfjs model share the weights: after training, with nothing copied, the
+ * model's variables hold what the engine wrote; a checkpoint is a copy the engine does not touch;
+ * a restored checkpoint goes back into the engine (loadModel) and training continues from it,
+ * exactly where a fresh engine loaded with it would.
  */
 import * as tf from '@tensorflow/tfjs';
 import { createDenseAutoencoder } from '../../model/denseAutoencoder';
@@ -46,6 +47,13 @@ export async function checkStateRoundTrip(): Promise<CheckResult> {
   const model = createDenseAutoencoder(SPEC, 11);
   const stepper = await createStepper(model);
   for (let step = 0; step < 3; step++) await stepOnBatch(stepper, syntheticBatch(step, BATCH, 784), step);
+  // One copy: without syncModel, the variables already read what the engine's kernels wrote.
+  const trainable = model.namedState
+    .filter(({ variable }) => variable.trainable)
+    .map(({ variable }) => variable);
+  comparison.compare('model variables = engine buffers', (await values(trainable)).flat(), [
+    ...(await stepper.trainer.readState()).params,
+  ]);
   stepper.syncModel();
   const checkpoint = model.saveState();
   const saved = await values(checkpoint);

@@ -33,7 +33,7 @@ function upstreamWgsl(context: BackwardContext): string {
       rowsOffset: `${u32Literal(next.offsets.outputGradient)}`,
       rowStride: next.outputSize,
       length: next.outputSize,
-      weightAt: `params[${u32Literal(next.offsets.weight)} + col * ${u32Literal(next.outputSize)} + k]`,
+      weightAt: `nextWeights[col * ${u32Literal(next.outputSize)} + k]`,
       init: '0.0',
     });
     return `${dot}
@@ -61,9 +61,9 @@ function upstreamWgsl(context: BackwardContext): string {
 export function backwardLayerWgsl(context: BackwardContext): string {
   const { layer, offsets, next } = context;
   const bn = layer.batchNorm;
-  const gammaAt = () => `params[${u32Literal(offsets.gamma)} + min(col, OUT - 1u)]`;
+  const gammaAt = () => 'gammas[min(col, OUT - 1u)]';
   const preActivation = bn
-    ? `gamma * act[PRE_OFF + r * OUT + col] + params[${u32Literal(offsets.beta)} + col]`
+    ? 'gamma * act[PRE_OFF + r * OUT + col] + betas[col]'
     : 'act[PRE_OFF + r * OUT + col]';
   const batchNormBackward = bn
     ? /* wgsl */ `

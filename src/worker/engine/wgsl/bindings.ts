@@ -1,20 +1,59 @@
 /**
- * One bind group serves every kernel of a step, so a step binds once and then only switches
- * pipelines. All storage is declared read_write: a read-only and a writable binding of the same
- * buffer in one dispatch would be a usage conflict, and one binding per buffer avoids it.
- * Eight storage buffers: WebGPU's default per-stage limit, which tfjs does not raise.
+ * What each kernel binds. The model's weights live in one GPU buffer per tfjs variable (tfjs
+ * wraps the same buffers, so there is one copy of them); everything else is a flat buffer of
+ * the engine's. Each kernel declares only the buffers it touches: WebGPU allows eight storage
+ * buffers per shader stage by default, which tfjs does not raise, and a forward block alone
+ * needs eight. All storage is read_write: a read-only and a writable binding of the same buffer
+ * in one dispatch would be a usage conflict, and one binding per buffer avoids it.
  */
-export const BINDING = {
-  step: 0,
-  activations: 1,
-  params: 2,
-  grads: 3,
-  moments: 4,
-  running: 5,
-  scratch: 6,
-  images: 7,
-  order: 8,
-} as const;
+import type { ParameterRole } from '../networkLayout';
+
+export type FlatBufferName = 'activations' | 'grads' | 'moments' | 'scratch' | 'images' | 'order';
+
+export type BufferRef =
+  | { flat: FlatBufferName }
+  /** Block `layer`'s variable; `as` renames it in WGSL (the next block's weight is `nextWeights`). */
+  | { layer: number; role: ParameterRole; as?: string };
+
+/** Binding 0 is the step's uniform; a kernel's buffers follow in the order given. */
+export const STEP_BINDING = 0;
+
+const FLAT_WGSL: Record<FlatBufferName, { name: string; element: 'f32' | 'u32' }> = {
+  activations: { name: 'act', element: 'f32' },
+  grads: { name: 'grads', element: 'f32' },
+  moments: { name: 'moments', element: 'f32' },
+  scratch: { name: 'scratch', element: 'f32' },
+  images: { name: 'images', element: 'u32' },
+  order: { name: 'order', element: 'u32' },
+};
+
+/** In WGSL a block's variables are plural arrays (`weights`, `gammas`), leaving `gamma` for a value. */
+const VARIABLE_WGSL: Record<ParameterRole, string> = {
+  weight: 'weights',
+  bias: 'biases',
+  gamma: 'gammas',
+  beta: 'betas',
+  runningMean: 'runningMeans',
+  runningVar: 'runningVars',
+};
+
+export function wgslNameOf(ref: BufferRef): string {
+  return 'flat' in ref ? FLAT_WGSL[ref.flat].name : (ref.as ?? VARIABLE_WGSL[ref.role]);
+}
+
+/** A stable key for a kernel's binding list: kernels with equal keys share one bind group. */
+export function bindingsKey(refs: readonly BufferRef[]): string {
+  return refs.map((ref) => ('flat' in ref ? ref.flat : `${ref.layer}.${ref.role}`)).join(',');
+}
+
+/** The WGSL declarations of a kernel's bindings: the step uniform, then `refs` from binding 1. */
+export function bindingsWgsl(refs: readonly BufferRef[]): string {
+  const buffers = refs.map((ref, index) => {
+    const element = 'flat' in ref ? FLAT_WGSL[ref.flat].element : 'f32';
+    return `@group(0) @binding(${index + 1}) var<storage, read_write> ${wgslNameOf(ref)}: array<${element}>;`;
+  });
+  return [STEP_UNIFORMS_WGSL, ...buffers].join('\n');
+}
 
 export const STEP_UNIFORM_BYTES = 32;
 
@@ -42,8 +81,7 @@ export function packStepUniforms(values: StepUniforms, into: ArrayBuffer): void 
   f32[5] = values.decayFactor;
 }
 
-export const BINDINGS_WGSL = /* wgsl */ `
-struct StepUniforms {
+const STEP_UNIFORMS_WGSL = /* wgsl */ `struct StepUniforms {
   batchOffset: u32,
   noiseSeed: u32,
   dropoutSeed: u32,
@@ -53,16 +91,7 @@ struct StepUniforms {
   unused0: u32,
   unused1: u32,
 }
-@group(0) @binding(${BINDING.step}) var<uniform> step: StepUniforms;
-@group(0) @binding(${BINDING.activations}) var<storage, read_write> act: array<f32>;
-@group(0) @binding(${BINDING.params}) var<storage, read_write> params: array<f32>;
-@group(0) @binding(${BINDING.grads}) var<storage, read_write> grads: array<f32>;
-@group(0) @binding(${BINDING.moments}) var<storage, read_write> moments: array<f32>;
-@group(0) @binding(${BINDING.running}) var<storage, read_write> running: array<f32>;
-@group(0) @binding(${BINDING.scratch}) var<storage, read_write> scratch: array<f32>;
-@group(0) @binding(${BINDING.images}) var<storage, read_write> images: array<u32>;
-@group(0) @binding(${BINDING.order}) var<storage, read_write> order: array<u32>;
-`;
+@group(0) @binding(${STEP_BINDING}) var<uniform> step: StepUniforms;`;
 
 /** WGSL needs float literals to carry a decimal point or exponent. */
 export function f32Literal(value: number): string {

@@ -76,8 +76,8 @@ export function forwardLayerWgsl(context: LayerKernelContext): string {
     rowsOffset: 'IN_OFF',
     rowStride: layer.inputSize,
     length: layer.inputSize,
-    weightAt: 'params[W_OFF + k * OUT + col]',
-    init: 'params[B_OFF + col]',
+    weightAt: 'weights[k * OUT + col]',
+    init: 'biases[col]',
   });
   const normalise = layer.batchNorm
     ? /* wgsl */ `
@@ -104,16 +104,14 @@ export function forwardLayerWgsl(context: LayerKernelContext): string {
       scratch[${u32Literal(offsets.inverseStd)} + col] = inverseStd;
       // running_var keeps the unbiased variance; the batch is normalised with the biased one.
       let unbiased = variance * ${f32Literal(batchSize / Math.max(batchSize - 1, 1))};
-      let m = ${u32Literal(offsets.runningMean)} + col;
-      let v = ${u32Literal(offsets.runningVar)} + col;
-      running[m] = running[m] * ${f32Literal(1 - batchNormMomentum)} + mean * ${f32Literal(batchNormMomentum)};
-      running[v] = running[v] * ${f32Literal(1 - batchNormMomentum)} + unbiased * ${f32Literal(batchNormMomentum)};
+      runningMeans[col] = runningMeans[col] * ${f32Literal(1 - batchNormMomentum)} + mean * ${f32Literal(batchNormMomentum)};
+      runningVars[col] = runningVars[col] * ${f32Literal(1 - batchNormMomentum)} + unbiased * ${f32Literal(batchNormMomentum)};
     }
   }
   workgroupBarrier();
   let inverseStd = columnValue[COLUMNS + tc];
-  let gamma = select(0.0, params[${u32Literal(offsets.gamma)} + min(col, OUT - 1u)], inRange);
-  let beta = select(0.0, params[${u32Literal(offsets.beta)} + min(col, OUT - 1u)], inRange);`
+  let gamma = select(0.0, gammas[min(col, OUT - 1u)], inRange);
+  let beta = select(0.0, betas[min(col, OUT - 1u)], inRange);`
     : '';
   const finish = layer.batchNorm
     ? `let xHat = (act[PRE_OFF + r * OUT + col] - mean) * inverseStd;

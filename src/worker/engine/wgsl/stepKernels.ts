@@ -1,6 +1,6 @@
 /**
  * The three kernels around the layers: gather + corrupt the batch, reduce the step's partial sums
- * (loss, gradient norm) and advance Adam's bias corrections, then one AdamW over every parameter.
+ * (loss, gradient norm) and advance Adam's bias corrections, then AdamW, one dispatch per block.
  */
 import type { NoiseType } from '../../../shared/config';
 import { NOISE_SECOND_STREAM, NOISE_STREAM } from '../counterRandom';
@@ -140,8 +140,21 @@ fn main(@builtin(local_invocation_index) t: u32) {
 `;
 }
 
-/** torch.optim.AdamW on the flat buffers, gradients scaled by the clip coefficient first. */
+/** A block's trainable variables as ranges of the flat gradient layout, in order (see networkLayout). */
+export interface ParameterRange {
+  /** The WGSL array holding the variable (its own buffer). */
+  array: string;
+  /** First index in `grads` and `moments`. */
+  offset: number;
+  size: number;
+}
+
+/**
+ * torch.optim.AdamW over one block's variables, gradients scaled by the clip coefficient first.
+ * The moments and gradients are flat; each weight is read from and written to its variable's buffer.
+ */
 export function adamwWgsl(opts: {
+  ranges: readonly ParameterRange[];
   parameterCount: number;
   scalarSlot: number;
   beta1: number;
@@ -150,19 +163,32 @@ export function adamwWgsl(opts: {
 }): string {
   const s = (name: keyof typeof SCALAR) => `${u32Literal(opts.scalarSlot + SCALAR[name])}`;
   const count = u32Literal(opts.parameterCount);
+  const first = opts.ranges[0].offset;
+  const blockSize = opts.ranges.reduce((sum, range) => sum + range.size, 0);
+  // Ranges are contiguous: the first whose end lies past i holds parameter i.
+  const update = opts.ranges
+    .map(({ array, offset, size }, k) => {
+      const local = `i - ${u32Literal(offset)}`;
+      const body = `${array}[${local}] = ${array}[${local}] * step.decayFactor - change;`;
+      return k === opts.ranges.length - 1
+        ? `{ ${body} }`
+        : `if (i < ${u32Literal(offset + size)}) { ${body} }`;
+    })
+    .join(' else ');
   return /* wgsl */ `
 @compute @workgroup_size(${ADAMW_WORKGROUP})
 fn main(@builtin(global_invocation_id) id: vec3u, @builtin(num_workgroups) groups: vec3u) {
-  let i = id.y * groups.x * ${ADAMW_WORKGROUP}u + id.x;
-  if (i >= ${count}) { return; }
+  let j = id.y * groups.x * ${ADAMW_WORKGROUP}u + id.x;
+  if (j >= ${u32Literal(blockSize)}) { return; }
+  let i = ${u32Literal(first)} + j;
   let g = grads[i] * scratch[${s('clipCoefficient')}];
   let m = moments[i] * ${f32Literal(opts.beta1)} + g * ${f32Literal(1 - opts.beta1)};
   let v = moments[${count} + i] * ${f32Literal(opts.beta2)} + g * g * ${f32Literal(1 - opts.beta2)};
   moments[i] = m;
   moments[${count} + i] = v;
   let denominator = sqrt(v) / sqrt(scratch[${s('biasCorrection2')}]) + ${f32Literal(opts.epsilon)};
-  let stepSize = step.learningRate / scratch[${s('biasCorrection1')}];
-  params[i] = params[i] * step.decayFactor - stepSize * (m / denominator);
+  let change = step.learningRate / scratch[${s('biasCorrection1')}] * (m / denominator);
+  ${update}
 }
 `;
 }
