@@ -51,3 +51,11 @@ export function rangesOfRelayout(
   if (x0 === null && x1 === null && y0 === null && y1 === null) return null;
   return { x: [x0 ?? drawn.x[0], x1 ?? drawn.x[1]], y: [y0 ?? drawn.y[0], y1 ?? drawn.y[1]] };
 }
+
+/** Whether a mouse event fell inside the plot area of `view` (client pixels) and not on Plotly's mode bar. */
+export function isOnPlane(view: PlaneView, event: MouseEvent): boolean {
+  const onModeBar = event.target instanceof Element && event.target.closest('.modebar-container, .modebar');
+  const fractionX = (event.clientX - view.left) / view.width;
+  const fractionY = (event.clientY - view.top) / view.height;
+  return !onModeBar && fractionX >= 0 && fractionX <= 1 && fractionY >= 0 && fractionY <= 1;
+}

@@ -12,7 +12,7 @@ import { planePointAt } from '../../charts/planePicking';
 import { usePlayground } from '../../store';
 import { selectBrushedTestIndices, selectSetBrushedTestIndices } from '../../store/selectors';
 import type { ViewsSlice } from '../../store/viewsSlice';
-import { CLIENT_ORIGIN, planeViewOf } from './planeView';
+import { CLIENT_ORIGIN, isOnPlane, planeViewOf } from './planeView';
 
 interface BrushTargets {
   mode: LatentDragMode;
@@ -36,10 +36,7 @@ function listenForBrush(plot: HTMLElement, targets: { current: BrushTargets }): 
       const { mode } = targets.current;
       const view = planeViewOf(plot, CLIENT_ORIGIN);
       if ((mode !== 'select' && mode !== 'lasso') || down.button !== 0 || !view) return;
-      const onModeBar = down.target instanceof Element && down.target.closest('.modebar-container, .modebar');
-      const fractionX = (down.clientX - view.left) / view.width;
-      const fractionY = (down.clientY - view.top) / view.height;
-      if (onModeBar || fractionX < 0 || fractionX > 1 || fractionY < 0 || fractionY > 1) return;
+      if (!isOnPlane(view, down)) return;
       down.preventDefault();
       // Points outside the area count at its edge, as a drag past it would mean.
       const dataAt = (event: MouseEvent) =>

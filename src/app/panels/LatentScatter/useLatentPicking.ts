@@ -16,7 +16,7 @@ import {
   selectSetLatentPoint,
 } from '../../store/selectors';
 import type { ViewsSlice } from '../../store/viewsSlice';
-import { CLIENT_ORIGIN, planeViewOf } from './planeView';
+import { CLIENT_ORIGIN, isOnPlane, planeViewOf } from './planeView';
 
 export interface HoveredPoint extends LatentPoint {
   testIndex: number;
@@ -72,15 +72,13 @@ function listenForPointer(plot: HTMLElement, targets: { current: PickTargets }):
   );
   plot.addEventListener('click', (event) => {
     const view = planeViewOf(plot, CLIENT_ORIGIN);
-    const onModeBar = event.target instanceof Element && event.target.closest('.modebar-container, .modebar');
-    if (!view || onModeBar || dragged || isDragRelease(down, event)) return;
+    if (!view || !isOnPlane(view, event) || dragged || isDragRelease(down, event)) return;
     const click = { clientX: event.clientX, clientY: event.clientY, timeMs: performance.now() };
     const repeated = isRepeatedClick(previous, click);
     previous = click;
     if (repeated) return;
     const fractionX = (event.clientX - view.left) / view.width;
     const fractionY = (event.clientY - view.top) / view.height;
-    if (fractionX < 0 || fractionX > 1 || fractionY < 0 || fractionY > 1) return;
     targets.current.onPlanePoint(planePointAt(fractionX, fractionY, view.x, view.y));
     const testIndex = pointUnder(view, targets.current, event);
     if (testIndex !== null) targets.current.onPointClick(testIndex);
