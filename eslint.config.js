@@ -4,7 +4,20 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', 'public', 'test-results', 'playwright-report', 'e2e/artifacts'] },
+  {
+    ignores: [
+      'dist',
+      'node_modules',
+      'public',
+      'test-results',
+      'playwright-report',
+      'e2e/artifacts',
+      '.gpuA',
+      '.gpuB',
+      '.chrA',
+      '.chrB',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
