@@ -13,7 +13,6 @@ import type {
   PlotSelectionEvent,
 } from 'plotly.js-dist-min';
 import { drawScheduler } from '../frameScheduler';
-import { redrawChart } from './chartRedraw';
 
 type PlotlyModule = typeof import('plotly.js-strict-dist-min').default;
 let plotlyPromise: Promise<PlotlyModule> | null = null;
@@ -35,8 +34,6 @@ interface PlotlyChartProps {
   /** Names the chart's redraw measures (`plotly-redraw:<name>`). */
   name: string;
   figure: Figure;
-  /** Traces that grow by appended points (a loss curve): those updates go to Plotly.extendTraces. */
-  extendable?: readonly number[];
   className?: string;
   onClick?: (event: PlotMouseEvent) => void;
   onHover?: (event: PlotMouseEvent) => void;
@@ -47,12 +44,10 @@ interface PlotlyChartProps {
 }
 
 const CONFIG: Partial<Config> = { displaylogo: false, responsive: true };
-const NO_TRACES: readonly number[] = [];
 
 export function PlotlyChart({
   name,
   figure,
-  extendable = NO_TRACES,
   className,
   onClick,
   onHover,
@@ -76,7 +71,6 @@ export function PlotlyChart({
   }, []);
 
   const listening = useRef(false);
-  const drawnFigure = useRef<Figure | null>(null);
   useEffect(() => {
     const element = elementRef.current;
     if (!plotly || !element) return;
@@ -85,8 +79,7 @@ export function PlotlyChart({
       element,
       () => {
         const startMs = performance.now();
-        const drawn = redrawChart(plotly, element, drawnFigure.current, figure, extendable, CONFIG);
-        drawnFigure.current = figure;
+        const drawn = plotly.react(element, figure.data, figure.layout, CONFIG);
         // The synchronous part is what holds the main thread.
         performance.measure(REDRAW_MEASURE_PREFIX + name, { start: startMs, end: performance.now() });
         // Observers have the entry already; the page's own buffer would otherwise grow all run long.
@@ -106,7 +99,7 @@ export function PlotlyChart({
       },
       'heavy',
     );
-  }, [plotly, figure, extendable, onReady, name]);
+  }, [plotly, figure, onReady, name]);
 
   useEffect(() => {
     const element = elementRef.current;
@@ -114,7 +107,6 @@ export function PlotlyChart({
     return () => {
       drawScheduler().cancel(element);
       plotly.purge(element);
-      drawnFigure.current = null;
     };
   }, [plotly]);
 

@@ -5,8 +5,7 @@ import { buildMetricsFigure } from './metricsFigure';
 import type { TestTrace } from './testTrace';
 
 const lossFigure = buildLossFigure({
-  batchSteps: [1, 2],
-  batchLosses: [0.3, 0.2],
+  axes: { xMax: 10, yMin: 0, yMax: 0.3 },
   epochRecords: [
     {
       epoch: 1,
@@ -19,7 +18,6 @@ const lossFigure = buildLossFigure({
       epochElapsedMs: 1,
     },
   ],
-  smoothing: 0.6,
   logScale: false,
 });
 
@@ -48,8 +46,8 @@ describe('withHiddenTraces', () => {
   it('switches off only the named traces and leaves the figure given untouched', () => {
     const figure = withHiddenTraces(lossFigure, new Set(['validation']));
     const traces = figure.data as TestTrace[];
-    expect(traces.map((trace) => trace.visible)).toEqual([undefined, undefined, false, undefined]);
-    expect((lossFigure.data as TestTrace[])[2].visible).toBeUndefined();
+    expect(traces.map((trace) => trace.visible)).toEqual([undefined, undefined, undefined, false, undefined]);
+    expect((lossFigure.data as TestTrace[])[3].visible).toBeUndefined();
     expect(lossFigure.layout.showlegend).toBe(false);
   });
 });

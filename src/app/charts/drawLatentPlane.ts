@@ -5,7 +5,14 @@
  * ring and the last decoded point's cross. 10,000 points draw in a few milliseconds.
  */
 import { CLASS_COLORS } from './latentFigure';
-import { pixelX, pixelY, type HiddenLabels, type PlaneView, type Polygon } from './latentPlane';
+import {
+  beginPlotArea,
+  pixelX,
+  pixelY,
+  type HiddenLabels,
+  type PlaneView,
+  type Polygon,
+} from './latentPlane';
 
 export interface LatentScene {
   /** The epoch the codes come from (0: the untrained model). */
@@ -120,16 +127,13 @@ export function drawLatentPlane(
   view: PlaneView,
   pixelRatio: number,
 ): number {
-  context.setTransform(1, 0, 0, 1, 0, 0);
-  context.clearRect(0, 0, context.canvas.width, context.canvas.height);
-  context.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  beginPlotArea(context, view, pixelRatio);
   context.fillStyle = PLOT_BACKGROUND;
   context.fillRect(view.left, view.top, view.width, view.height);
-  if (!scene) return 0;
-  context.save();
-  context.beginPath();
-  context.rect(view.left, view.top, view.width, view.height);
-  context.clip();
+  if (!scene) {
+    context.restore();
+    return 0;
+  }
   let drawn = 0;
   if (scene.brushed) {
     context.globalAlpha = DIMMED_OPACITY;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { TestTrace } from './testTrace';
 import { FASHION_MNIST_CLASSES } from '../../shared/dataset';
-import { buildLatentFigure, CLASS_COLORS, classLegendItems, codesExtent } from './latentFigure';
+import { buildLatentFigure, CLASS_COLORS, classLegendItems, codesExtent, framedBox } from './latentFigure';
 
 // Five test images' codes (x, y), one of them not finite.
 const codes = Float32Array.from([0, 0, 1, 1, 2, 2, 3, 3, NaN, 4]);
@@ -15,12 +15,35 @@ describe('codesExtent', () => {
   });
 });
 
+describe('framedBox', () => {
+  const box = (xMin: number, xMax: number, yMin: number, yMax: number) => ({ xMin, xMax, yMin, yMax });
+
+  it('frames new codes with room around them', () => {
+    expect(framedBox(null, box(0, 10, 0, 20))).toEqual(box(-1, 11, -2, 22));
+    expect(framedBox(box(0, 1, 0, 1), null)).toBeNull();
+  });
+
+  it('keeps the frame, the very object, while the codes move inside it and fill half of it', () => {
+    const frame = framedBox(null, box(0, 10, 0, 10));
+    expect(framedBox(frame, box(1, 9, -0.5, 8))).toBe(frame);
+    expect(framedBox(frame, box(0, 10, 0, 10))).toBe(frame);
+  });
+
+  it('moves when the codes leave the frame or shrink to less than half of it', () => {
+    const frame = framedBox(null, box(0, 10, 0, 10));
+    const near = (expected: ReturnType<typeof box>) =>
+      Object.fromEntries(Object.entries(expected).map(([side, value]) => [side, expect.closeTo(value, 12)]));
+    expect(framedBox(frame, box(0, 12, 0, 10))).toEqual(near(box(-1.2, 13.2, -1, 11)));
+    expect(framedBox(frame, box(2, 6, 0, 10))).toEqual(near(box(1.6, 6.4, -1, 11)));
+  });
+});
+
 describe('buildLatentFigure', () => {
   it('hands Plotly one invisible trace over the codes’ box, not the points', () => {
-    const { data } = buildLatentFigure(codes, 'zoom');
+    const box = codesExtent(codes, 0.02);
+    const { data } = buildLatentFigure(box, 'zoom');
     expect(data).toHaveLength(1);
     const extent = data[0] as TestTrace;
-    const box = codesExtent(codes, 0.02);
     expect(extent.x).toEqual([box?.xMin, box?.xMax]);
     expect(extent.y).toEqual([box?.yMin, box?.yMax]);
     expect(box?.xMin).toBeCloseTo(-0.06);
@@ -29,15 +52,15 @@ describe('buildLatentFigure', () => {
   });
 
   it('leaves zoom and pan to Plotly and turns its drag off while brushing', () => {
-    expect(buildLatentFigure(codes, 'zoom').layout.dragmode).toBe('zoom');
-    expect(buildLatentFigure(codes, 'pan').layout.dragmode).toBe('pan');
-    expect(buildLatentFigure(codes, 'select').layout.dragmode).toBe(false);
-    expect(buildLatentFigure(codes, 'lasso').layout.dragmode).toBe(false);
+    expect(buildLatentFigure(codesExtent(codes), 'zoom').layout.dragmode).toBe('zoom');
+    expect(buildLatentFigure(codesExtent(codes), 'pan').layout.dragmode).toBe('pan');
+    expect(buildLatentFigure(codesExtent(codes), 'select').layout.dragmode).toBe(false);
+    expect(buildLatentFigure(codesExtent(codes), 'lasso').layout.dragmode).toBe(false);
   });
 
   it('gives each axis of each figure an object of its own, since Plotly writes ranges into them', () => {
-    const first = buildLatentFigure(codes, 'zoom').layout;
-    const second = buildLatentFigure(codes, 'zoom').layout;
+    const first = buildLatentFigure(codesExtent(codes), 'zoom').layout;
+    const second = buildLatentFigure(codesExtent(codes), 'zoom').layout;
     expect(first.xaxis).not.toBe(first.yaxis);
     expect(first.xaxis).not.toBe(second.xaxis);
     expect(first.plot_bgcolor).toBe('rgba(0,0,0,0)');

@@ -19,6 +19,20 @@ export interface PlaneView {
 /** Class labels whose points are not drawn (switched off in the legend). */
 export type HiddenLabels = ReadonlySet<number>;
 
+/**
+ * Clears the whole canvas, then saves the context, sets CSS-pixel units (the backing store is
+ * `pixelRatio` times larger) and clips to the plot area of `view`: call `context.restore()` after.
+ */
+export function beginPlotArea(context: CanvasRenderingContext2D, view: PlaneView, pixelRatio: number): void {
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, context.canvas.width, context.canvas.height);
+  context.save();
+  context.setTransform(pixelRatio, 0, 0, pixelRatio, 0, 0);
+  context.beginPath();
+  context.rect(view.left, view.top, view.width, view.height);
+  context.clip();
+}
+
 export function pixelX(view: PlaneView, x: number): number {
   return view.left + ((x - view.x[0]) / (view.x[1] - view.x[0])) * view.width;
 }

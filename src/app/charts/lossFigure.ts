@@ -1,7 +1,16 @@
-/** Pure builder of the loss chart: smoothed batch loss, validation per epoch, LR drops, best. */
+/**
+ * Pure builder of the loss chart's Plotly figure: validation per epoch, LR drops, best checkpoint
+ * and the axes. The training curves change every step, so they are drawn on a canvas under the
+ * plot (drawLossCurves); their traces here are empty and name them for the legend.
+ */
 import type { Data, Layout } from 'plotly.js-dist-min';
 import type { EpochRecord } from '../store/lossSlice';
+import { RAW_LOSS_COLOR, SMOOTHED_LOSS_COLOR } from './drawLossCurves';
+import type { LossAxesBox } from './lossAxes';
 import type { Figure } from './PlotlyChart';
+
+export const RAW_TRACE = 'train (raw)';
+export const SMOOTHED_TRACE = 'train (smoothed)';
 
 /** TensorBoard-style debiased exponential moving average; 0 returns the raw values. */
 export function smoothLosses(values: number[], weight: number): number[] {
@@ -15,43 +24,54 @@ export function smoothLosses(values: number[], weight: number): number[] {
 }
 
 export interface LossFigureInput {
-  batchSteps: number[];
-  batchLosses: number[];
+  /** What the axes must show (lossAxes.ts); null before the first loss. */
+  axes: LossAxesBox | null;
   epochRecords: EpochRecord[];
-  smoothing: number;
   logScale: boolean;
 }
 
-export function buildLossFigure({
-  batchSteps,
-  batchLosses,
-  epochRecords,
-  smoothing,
-  logScale,
-}: LossFigureInput): Figure {
+/**
+ * An invisible trace over the axes box: Plotly's autorange frames it, so the axes follow the run
+ * until the user zooms, and change only when the box does.
+ */
+function extentTrace(axes: LossAxesBox | null): Data {
+  return {
+    type: 'scatter',
+    mode: 'markers',
+    name: 'extent',
+    x: axes ? [0, axes.xMax] : [],
+    y: axes ? [axes.yMin, axes.yMax] : [],
+    marker: { size: 1, opacity: 0 },
+    showlegend: false,
+    hoverinfo: 'skip',
+  };
+}
+
+export function buildLossFigure({ axes, epochRecords, logScale }: LossFigureInput): Figure {
   const drops = epochRecords.filter((record) => record.learningRateDropped);
   const best = epochRecords.reduce<EpochRecord | null>(
     (found, record) => (found === null || record.validationLoss < found.validationLoss ? record : found),
     null,
   );
   const data: Data[] = [
+    // Drawn on the canvas; here for the legend (and its switch) only.
     {
       type: 'scatter',
       mode: 'lines',
-      name: 'train (raw)',
-      x: batchSteps,
-      y: batchLosses,
-      line: { color: 'rgba(31,119,180,0.25)', width: 1 },
-      hoverinfo: 'skip',
+      name: RAW_TRACE,
+      x: [],
+      y: [],
+      line: { color: RAW_LOSS_COLOR, width: 1 },
     },
     {
       type: 'scatter',
       mode: 'lines',
-      name: 'train (smoothed)',
-      x: batchSteps,
-      y: smoothLosses(batchLosses, smoothing),
-      line: { color: '#1f77b4', width: 2 },
+      name: SMOOTHED_TRACE,
+      x: [],
+      y: [],
+      line: { color: SMOOTHED_LOSS_COLOR, width: 2 },
     },
+    extentTrace(axes),
     {
       type: 'scatter',
       mode: 'lines+markers',
@@ -79,6 +99,9 @@ export function buildLossFigure({
     yaxis: { title: { text: 'loss' }, type: logScale ? 'log' : 'linear' },
     // The legend is HTML (ChartLegend): Plotly's would be re-laid out on every redraw.
     showlegend: false,
+    // Transparent: the training curves' canvas underneath shows through.
+    paper_bgcolor: 'rgba(0,0,0,0)',
+    plot_bgcolor: 'rgba(0,0,0,0)',
     shapes: drops.map((record) => ({
       type: 'line',
       xref: 'x',

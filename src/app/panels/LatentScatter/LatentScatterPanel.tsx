@@ -8,7 +8,14 @@ import { classNamesOf } from '../../../shared/dataset';
 import { byteImageAt } from '../../../shared/imageMath';
 import type { LatentProjectionInfo } from '../../../shared/protocol';
 import { classOrderOf, type LatentScene } from '../../charts/drawLatentPlane';
-import { buildLatentFigure, classLegendItems, type LatentDragMode } from '../../charts/latentFigure';
+import {
+  buildLatentFigure,
+  classLegendItems,
+  codesExtent,
+  framedBox,
+  type LatentDragMode,
+  type PlaneBox,
+} from '../../charts/latentFigure';
 import { ChartLegend, useHiddenTraces } from '../../charts/ChartLegend';
 import { PlotlyChart } from '../../charts/PlotlyChart';
 import { ImageCanvas } from '../../components/ImageCanvas';
@@ -78,7 +85,12 @@ export function LatentScatterPanel() {
     [latent, order, hiddenLabels, brushed, selectedTestIndex, picking.clickTarget, brush.outline],
   );
   const { canvasRef, onPlotReady } = useLatentCanvas(scene);
-  const figure = useMemo(() => buildLatentFigure(latent?.codes ?? null, dragMode), [latent, dragMode]);
+  // The axes keep their frame while the codes move inside it: no Plotly redraw for most epochs.
+  const codesBox = useMemo(() => codesExtent(latent?.codes ?? null, 0.02), [latent]);
+  const [frame, setFrame] = useState<PlaneBox | null>(null);
+  const nextFrame = framedBox(frame, codesBox);
+  if (nextFrame !== frame) setFrame(nextFrame);
+  const figure = useMemo(() => buildLatentFigure(nextFrame, dragMode), [nextFrame, dragMode]);
   const legendItems = useMemo(() => classLegendItems(classNames), [classNames]);
   const pickingReady = picking.onReady;
   const brushReady = brush.onReady;

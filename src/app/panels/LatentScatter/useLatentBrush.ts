@@ -12,7 +12,7 @@ import { planePointAt } from '../../charts/planePicking';
 import { usePlayground } from '../../store';
 import { selectBrushedTestIndices, selectSetBrushedTestIndices } from '../../store/selectors';
 import type { ViewsSlice } from '../../store/viewsSlice';
-import { CLIENT_ORIGIN, isOnPlane, planeViewOf } from './planeView';
+import { CLIENT_ORIGIN, isOnPlane, planeViewOf } from '../../charts/planeView';
 
 interface BrushTargets {
   mode: LatentDragMode;

@@ -16,7 +16,7 @@ import {
   selectSetLatentPoint,
 } from '../../store/selectors';
 import type { ViewsSlice } from '../../store/viewsSlice';
-import { CLIENT_ORIGIN, isOnPlane, planeViewOf } from './planeView';
+import { CLIENT_ORIGIN, isOnPlane, planeViewOf } from '../../charts/planeView';
 
 export interface HoveredPoint extends LatentPoint {
   testIndex: number;

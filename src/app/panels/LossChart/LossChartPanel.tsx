@@ -1,18 +1,34 @@
-/** Live loss curves: batch loss (smoothed) and validation loss per epoch, LR drops, best checkpoint. */
-import { useMemo, useState } from 'react';
+/**
+ * Live loss curves: batch loss (raw and smoothed) on a canvas under Plotly's axes, validation loss
+ * per epoch, LR drops and the best checkpoint drawn by Plotly. Every step redraws only the canvas
+ * (a few ms); Plotly redraws when an epoch ends or the axes box grows (lossAxes.ts).
+ */
+import { useCallback, useMemo, useState, type CSSProperties } from 'react';
+import type { PlotlyHTMLElement } from 'plotly.js-dist-min';
 import { ChartLegend, useHiddenTraces } from '../../charts/ChartLegend';
 import { legendItemsOf, withHiddenTraces } from '../../charts/chartLegend';
+import { drawLossCurves, type LossCurves } from '../../charts/drawLossCurves';
+import { lossAxesBox } from '../../charts/lossAxes';
+import { buildLossFigure, RAW_TRACE, smoothLosses, SMOOTHED_TRACE } from '../../charts/lossFigure';
 import { PlotlyChart } from '../../charts/PlotlyChart';
-import { buildLossFigure } from '../../charts/lossFigure';
+import { usePlotCanvas, type PlotCanvasDrawer } from '../../charts/usePlotCanvas';
 import { Panel } from '../../components/Panel';
 import { usePlayground } from '../../store';
 import { selectBatchLosses, selectBatchSteps, selectEpochRecords } from '../../store/selectors';
-import { useThrottledValue } from '../../useThrottledValue';
+import { useLossHover, type LossHover } from './useLossHover';
 
-/** Each redraw is a full Plotly replot; once a second is live enough for a loss curve. */
-const LOSS_REDRAW_INTERVAL_MS = 1000;
-/** The raw and smoothed batch-loss traces only ever grow during training: they are extended. */
-const TRAINING_TRACES = [0, 1];
+const drawCurves: PlotCanvasDrawer<LossCurves | null> = (context, curves, view, pixelRatio) => ({
+  drawnPoints: String(drawLossCurves(context, curves, view, pixelRatio)),
+});
+
+/** Beside the pointer, on its left over the right half of the plot so the readout stays inside. */
+function hoverPlacement({ left, top, plotWidth }: LossHover): CSSProperties {
+  return left > plotWidth / 2
+    ? { right: plotWidth - left + 12, top: top + 8 }
+    : { left: left + 12, top: top + 8 };
+}
+
+const formatLoss = (loss: number) => (Number.isFinite(loss) ? loss.toPrecision(4) : String(loss));
 
 export function LossChartPanel() {
   const batchSteps = usePlayground(selectBatchSteps);
@@ -21,15 +37,53 @@ export function LossChartPanel() {
   const [logScale, setLogScale] = useState(true);
   const [smoothing, setSmoothing] = useState(0.9);
   const [hidden, toggleTrace] = useHiddenTraces();
-  const drawn = useThrottledValue(
-    useMemo(
-      () => buildLossFigure({ batchSteps, batchLosses, epochRecords, smoothing, logScale }),
-      [batchSteps, batchLosses, epochRecords, smoothing, logScale],
-    ),
-    LOSS_REDRAW_INTERVAL_MS,
+
+  const curves = useMemo<LossCurves | null>(
+    () =>
+      batchSteps.length > 0
+        ? {
+            steps: batchSteps,
+            raw: batchLosses,
+            smoothed: smoothLosses(batchLosses, smoothing),
+            showRaw: !hidden.has(RAW_TRACE),
+            showSmoothed: !hidden.has(SMOOTHED_TRACE),
+            logScale,
+          }
+        : null,
+    [batchSteps, batchLosses, smoothing, hidden, logScale],
+  );
+  const axes = useMemo(
+    () =>
+      lossAxesBox(
+        batchSteps[batchSteps.length - 1] ?? 0,
+        [batchLosses, epochRecords.map((record) => record.validationLoss)],
+        logScale,
+      ),
+    [batchSteps, batchLosses, epochRecords, logScale],
+  );
+  // Rebuilt only when the box's numbers change, so a step that stays inside it costs no Plotly redraw.
+  const { xMax, yMin, yMax } = axes ?? { xMax: NaN, yMin: NaN, yMax: NaN };
+  const drawn = useMemo(
+    () =>
+      buildLossFigure({
+        axes: Number.isNaN(xMax) ? null : { xMax, yMin, yMax },
+        epochRecords,
+        logScale,
+      }),
+    [xMax, yMin, yMax, epochRecords, logScale],
   );
   const figure = useMemo(() => withHiddenTraces(drawn, hidden), [drawn, hidden]);
   const legendItems = useMemo(() => legendItemsOf(drawn.data), [drawn]);
+  const { canvasRef, onPlotReady } = usePlotCanvas(curves, 'loss-curves', drawCurves);
+  const { hover, onReady: hoverReady } = useLossHover(curves);
+  const onReady = useCallback(
+    (plot: PlotlyHTMLElement) => {
+      onPlotReady(plot);
+      hoverReady(plot);
+    },
+    [onPlotReady, hoverReady],
+  );
+
   const actions = (
     <span className="panel-actions">
       <label>
@@ -57,12 +111,15 @@ export function LossChartPanel() {
       actions={actions}
     >
       <ChartLegend items={legendItems} hidden={hidden} onToggle={toggleTrace} />
-      <PlotlyChart
-        name="loss"
-        figure={figure}
-        extendable={TRAINING_TRACES}
-        className="plotly-chart loss-plot"
-      />
+      <div className="loss-plane">
+        <canvas ref={canvasRef} className="loss-curves" aria-label="training loss curves" />
+        <PlotlyChart name="loss" figure={figure} className="plotly-chart loss-plot" onReady={onReady} />
+        {hover && (
+          <div className="loss-hover" style={hoverPlacement(hover)}>
+            step {hover.step}: {formatLoss(hover.raw)} (smoothed {formatLoss(hover.smoothed)})
+          </div>
+        )}
+      </div>
     </Panel>
   );
 }

@@ -3,8 +3,8 @@
  * `.nsewdrag` drag layer) in pixels from an origin: the points' canvas, or the viewport for
  * mouse events.
  */
-import { currentAxisRanges, type AxisRange } from '../../charts/planePicking';
-import type { PlaneView } from '../../charts/latentPlane';
+import { currentAxisRanges, type AxisRange } from './planePicking';
+import type { PlaneView } from './latentPlane';
 
 /** The viewport's own origin: a view measured from it is in the pixels of mouse events. */
 export const CLIENT_ORIGIN = { left: 0, top: 0 };
