@@ -74,6 +74,20 @@ describe('drawLossCurves', () => {
     expect(lossPixelY(logView, 0, true)).toBeNaN();
     expect(lossPixelY({ ...logView, y: [0, 1] }, 0.25, false)).toBe(75);
   });
+
+  it('draws a pixel column of many steps as its first, lowest, highest and last point', () => {
+    const { context, strokes } = recordingContext();
+    const steps = Array.from({ length: 10_000 }, (_, i) => i / 100);
+    const raw = steps.map((_, i) => (i % 2 === 0 ? 0.1 : 0.2));
+    const drawn = drawLossCurves(context, curves({ steps, raw, showSmoothed: false }), logView, 1);
+    expect(drawn).toBe(10_000);
+    const points = strokes[0].points;
+    expect(points.length).toBeLessThanOrEqual(4 * 101);
+    const top = lossPixelY(logView, 0.2, true);
+    const bottom = lossPixelY(logView, 0.1, true);
+    expect(Math.min(...points.map(([, y]) => y))).toBeCloseTo(top);
+    expect(Math.max(...points.map(([, y]) => y))).toBeCloseTo(bottom);
+  });
 });
 
 describe('nearestStepIndex', () => {
