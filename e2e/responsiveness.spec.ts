@@ -8,8 +8,10 @@ import { PlaygroundPage } from './playgroundPage';
 // Two steps an epoch, so the epoch-end refresh (validation, metrics, latent codes, manifold,
 // robustness curve over 512 test images) starts after the second step.
 const EPOCH_END = 'trainSubset=256&testSubset=512&seed=1';
-// WebGPU on SwiftShader takes ~5 s a step; WASM well under one.
-const LATENCY_LIMIT_MS = { webgpu: 15_000, wasm: 3_000 } as const;
+// A control waits for the step on the device at most (a GPU cannot recall submitted work): the
+// limit is one and a half of the steps measured in the run, and at least these. WebGPU on
+// SwiftShader takes 5–12 s a step on a busy 2-core machine; WASM well under one.
+const LATENCY_FLOOR_MS = { webgpu: 15_000, wasm: 3_000 } as const;
 
 async function msUntil(page: Page, testId: string, text: string, timeout: number): Promise<number> {
   const startedMs = Date.now();
@@ -31,8 +33,11 @@ async function startTraining(page: Page, backend: 'webgpu' | 'wasm'): Promise<Pl
 for (const backend of ['webgpu', 'wasm'] as const) {
   test(`pause and reset answer quickly during the epoch-end refresh on ${backend}`, async ({ page }) => {
     const app = await startTraining(page, backend);
+    await app.waitForStepAtLeast(1, 300_000);
+    const firstStepShownMs = Date.now();
     // The second step's loss is shown: the epoch end is under way.
     await app.waitForStepAtLeast(2, 300_000);
+    const limitMs = Math.max(LATENCY_FLOOR_MS[backend], 1.5 * (Date.now() - firstStepShownMs));
     await page.getByTestId('pause').click();
     const pauseMs = await msUntil(page, 'status', 'paused', 120_000);
     const pausedAt = await app.stepCount();
@@ -45,9 +50,11 @@ for (const backend of ['webgpu', 'wasm'] as const) {
     await page.getByTestId('reset').click();
     const resetMs = await msUntil(page, 'step', '0', 120_000);
     await app.waitForStatus('idle');
-    console.info(`${backend}: pause answered in ${pauseMs} ms, reset reached step 0 in ${resetMs} ms`);
-    expect(pauseMs).toBeLessThan(LATENCY_LIMIT_MS[backend]);
-    expect(resetMs).toBeLessThan(LATENCY_LIMIT_MS[backend]);
+    console.info(
+      `${backend}: pause answered in ${pauseMs} ms, reset reached step 0 in ${resetMs} ms (limit ${limitMs} ms)`,
+    );
+    expect(pauseMs).toBeLessThan(limitMs);
+    expect(resetMs).toBeLessThan(limitMs);
     await expect(page.getByTestId('error')).toHaveCount(0);
   });
 }

@@ -1,8 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { LossReadback } from './lossReadback';
 
 beforeAll(() => vi.stubGlobal('GPUMapMode', { READ: 1 }));
 afterAll(() => vi.unstubAllGlobals());
+afterEach(() => vi.restoreAllMocks());
 
 /** A staging buffer whose map resolves when the test says so, over a ring the test writes. */
 function fakeStaging(ringSize: number) {
@@ -77,5 +78,50 @@ describe('LossReadback', () => {
     await finishGpuWork();
     await finishGpuWork();
     expect((await draining).map((record) => record.step)).toEqual([1, 2, 3, 4, 5]);
+  });
+
+  /** Completes steps 1..`steps` one mapping at a time, `msPerStep` apart on a faked clock. */
+  async function timedSteps(msPerStep: number, steps: number) {
+    const { buffer, finishGpuWork } = fakeStaging(64);
+    const readback = new LossReadback(buffer, 64);
+    let nowMs = 0;
+    // Restored after each test (the clock must not jump back while the test's mappings land).
+    vi.spyOn(performance, 'now').mockImplementation(() => nowMs);
+    for (let step = 1; step <= steps; step++) {
+      readback.startMapping(step);
+      nowMs += msPerStep;
+      await finishGpuWork();
+    }
+    return { readback, finishGpuWork };
+  }
+
+  async function isHeld(pacing: Promise<void>): Promise<boolean> {
+    let paced = false;
+    void pacing.then(() => (paced = true));
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    return !paced;
+  }
+
+  it('runs steps slower than the queue target one at a time, so a reset waits for one step only', async () => {
+    const { readback, finishGpuWork } = await timedSteps(5_000, 3);
+    // Step 4 submitted and unfinished: the loop waits for it before encoding step 5.
+    const pacing = readback.pace(4, () => readback.startMapping(4));
+    expect(await isHeld(pacing)).toBe(true);
+    await finishGpuWork();
+    await pacing;
+    expect(readback.completedSteps).toBe(4);
+  });
+
+  it('lets fast steps queue up to the queue target', async () => {
+    const { readback } = await timedSteps(5, 3);
+    // 50 ms of 5 ms steps: ten may wait behind the one running.
+    expect(await isHeld(readback.pace(3 + 10, () => undefined))).toBe(false);
+    expect(await isHeld(readback.pace(3 + 11, () => readback.startMapping(14)))).toBe(true);
+  });
+
+  it('runs the first steps one at a time, before any step is timed', async () => {
+    const { buffer } = fakeStaging(8);
+    const readback = new LossReadback(buffer, 8);
+    expect(await isHeld(readback.pace(1, () => readback.startMapping(1)))).toBe(true);
   });
 });

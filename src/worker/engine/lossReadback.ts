@@ -2,6 +2,9 @@
  * Reads the GPU's loss ring back at most once per animation frame, and paces the training loop:
  * it never lets more steps queue on the GPU than finish in ~50 ms, so pause, reset and panel
  * requests are served within a step whether a step takes 1 ms (a real GPU) or 5 s (SwiftShader).
+ * A step slower than that runs alone: the loop waits for it before encoding the next, because a
+ * reset must wait for every queued step (the GPU runs its queue in order) and a second queued step
+ * of 5 s made a reset take 16 s, while it saves nothing when encoding takes under a millisecond.
  */
 import type { BatchLoss } from '../../shared/protocol';
 
@@ -16,7 +19,8 @@ export class LossReadback {
   private completed = 0;
   private lastCopyMs = -Infinity;
   private ready: BatchLoss[] = [];
-  private limit = 1;
+  /** Steps allowed on the GPU besides the newest; 0 (one at a time) until a step has been timed. */
+  private limit = 0;
   private lastCompletion: { atMs: number; step: number } | null = null;
 
   constructor(
@@ -53,7 +57,7 @@ export class LossReadback {
     });
   }
 
-  /** Waits until at most `limit` steps are queued on the GPU; `copyNow` encodes a ring copy. */
+  /** Waits until at most `limit` submitted steps are unfinished; `copyNow` encodes a ring copy. */
   async pace(submitted: number, copyNow: () => void): Promise<void> {
     while (submitted - this.completed > this.limit) {
       if (!this.mapping) copyNow();
@@ -76,13 +80,13 @@ export class LossReadback {
     return losses;
   }
 
-  /** Keeps ~50 ms of GPU work queued: deep on fast GPUs, one step on slow ones. */
+  /** Keeps ~50 ms of GPU work queued: deep on fast GPUs, none behind the running step on slow ones. */
   private adaptLimit(upToStep: number): void {
     const now = performance.now();
     const previous = this.lastCompletion;
     this.lastCompletion = { atMs: now, step: upToStep };
-    if (!previous || upToStep <= previous.step) return;
+    if (!previous || upToStep <= previous.step || now <= previous.atMs) return;
     const msPerStep = (now - previous.atMs) / (upToStep - previous.step);
-    this.limit = Math.max(1, Math.min(MAX_STEPS_IN_FLIGHT, Math.floor(QUEUED_WORK_TARGET_MS / msPerStep)));
+    this.limit = Math.max(0, Math.min(MAX_STEPS_IN_FLIGHT, Math.floor(QUEUED_WORK_TARGET_MS / msPerStep)));
   }
 }

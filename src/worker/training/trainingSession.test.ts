@@ -124,6 +124,23 @@ describe('TrainingSession', () => {
     expect(ofType('epochEnded').map((e) => e.epoch)).toEqual([1]);
   });
 
+  it('stops after the epoch’s last step when cancelled during it, before the validation starts', async () => {
+    const { session, ofType } = await pinnedSession(NO_PLATEAU, [0.4]);
+    let validations = 0;
+    session.validationLoss = async () => {
+      validations += 1;
+      return 0.4;
+    };
+    const cancelled: YieldPoint = async () => {
+      throw new Cancelled();
+    };
+    await session.trainOneStep();
+    await expect(session.trainOneStep(cancelled)).rejects.toThrow(Cancelled);
+    expect([validations, session.step, ofType('epochEnded').length]).toEqual([0, 2, 0]);
+    await session.trainOneStep();
+    expect([validations, session.epoch, session.step]).toEqual([1, 1, 3]);
+  });
+
   it('turns the next loss into a divergence when poisoned, and never reports it', async () => {
     const { session, ofType } = await pinnedSession(NO_PLATEAU, [0.3]);
     await session.trainOneStep();

@@ -128,7 +128,11 @@ export class TrainingSession {
     this.epochTrainMs += performance.now() - startedMs;
     this.losses.flushIfDue();
     this.throwIfStopped();
-    if (this.epochEndPending) await this.finishEpoch(between);
+    if (!this.epochEndPending) return;
+    // A pause or reset that came during the step stops here, not after a validation pass (seconds
+    // on a slow GPU): the next step does the epoch end first.
+    await between();
+    await this.finishEpoch(between);
   }
 
   /** The epoch's last step is done but its end (validation onwards) is not. */
