@@ -18,8 +18,14 @@ describe('content security policy', () => {
   it('gives pages no eval of any kind, no inline script and no other origin', () => {
     const scripts = directive(PAGE_POLICY, 'script-src');
     expect(scripts).toEqual(["'self'", "'report-sample'"]);
-    expect(PAGE_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|\*|https?:|data:|blob:/);
+    expect(PAGE_POLICY).not.toMatch(/unsafe-eval|unsafe-inline|\*|https?:|blob:/);
     expect(directive(PAGE_POLICY, 'default-src')).toEqual(["'none'"]);
+  });
+
+  it('allows data: URLs for images only (a panel chart drawn into its PNG)', () => {
+    expect(directive(PAGE_POLICY, 'img-src')).toEqual(["'self'", 'data:']);
+    const others = PAGE_POLICY.split('; ').filter((part) => !part.startsWith('img-src '));
+    expect(others.join('; ')).not.toMatch(/data:/);
   });
 
   it('lets only worker scripts compile WebAssembly and start blob: threads', () => {

@@ -9,6 +9,12 @@ const EMPTY_STYLE_HASH = "'sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU='"
 /** plotly.js-strict-dist-min 4.1.1 injects MapLibre's fixed stylesheet when it loads. */
 const PLOTLY_MAPLIBRE_STYLE_HASH = "'sha256-ji27qzEtxXZW+7dun6UwjHXJ18e6WAin1VvNtkzIE/o='";
 
+/**
+ * A panel's PNG: each chart is taken from Plotly.toImage as an SVG data: URL and drawn through an
+ * <img>. Images only: an image cannot run code.
+ */
+const PANEL_IMAGE_SOURCE = 'data:';
+
 /** Documents: index.html, engine-check.html, bench.html. */
 export const PAGE_DIRECTIVES: Directives = {
   'default-src': ["'none'"],
@@ -16,7 +22,7 @@ export const PAGE_DIRECTIVES: Directives = {
   'worker-src': ["'self'"],
   'connect-src': ["'self'"],
   'style-src': ["'self'", "'report-sample'", EMPTY_STYLE_HASH, PLOTLY_MAPLIBRE_STYLE_HASH],
-  'img-src': ["'self'"],
+  'img-src': ["'self'", PANEL_IMAGE_SOURCE],
   'font-src': ["'self'"],
   'manifest-src': ["'self'"],
   'base-uri': ["'none'"],

@@ -2,6 +2,8 @@
 import { useRef, type ReactNode } from 'react';
 import { CheckpointNote } from './CheckpointNote';
 import { downloadPanelPng } from '../persistence/panelImage';
+import { usePlayground } from '../store';
+import { messageOf } from '../../shared/errorMessage';
 
 interface PanelProps {
   title: string;
@@ -16,8 +18,12 @@ interface PanelProps {
 
 export function Panel({ title, caption, testId, className, actions, showsModel, children }: PanelProps) {
   const section = useRef<HTMLElement>(null);
+  const reportError = usePlayground((state) => state.reportError);
   const savePng = () => {
-    if (section.current) void downloadPanelPng(section.current, title);
+    if (!section.current) return;
+    downloadPanelPng(section.current, title).catch((error: unknown) =>
+      reportError(`The ${title} panel could not be saved as PNG: ${messageOf(error)}`),
+    );
   };
   return (
     <section ref={section} className={`panel ${className ?? ''}`} data-testid={testId} aria-label={title}>
