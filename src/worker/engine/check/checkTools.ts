@@ -19,8 +19,15 @@ export async function stepOnBatch(
   stepIndex: number,
 ): Promise<{ loss: number; gradientNorm: number }> {
   stepper.trainer.writeBatch(batch.input, batch.target);
-  await stepper.step({ stepIndex, stepInEpoch: 0, indices: new Int32Array(0), noiseSeed: 0, dropoutSeed: 0 });
-  const [record] = await stepper.drain();
+  // A slow GPU's step returns its own loss (it ran alone); a fast one's comes with the drain.
+  const returned = await stepper.step({
+    stepIndex,
+    stepInEpoch: 0,
+    indices: new Int32Array(0),
+    noiseSeed: 0,
+    dropoutSeed: 0,
+  });
+  const [record] = [...returned, ...(await stepper.drain())];
   const { scratch } = stepper.trainer.plan;
   const [gradientNorm] = await readFloats(
     stepper.trainer.buffers.scratch,

@@ -227,8 +227,8 @@ export async function checkGeneralStack(
     const { input, target } = syntheticBatch(step, BATCH, Math.max(inputSize, outputSize));
     const batch = { input: input.slice(0, BATCH * inputSize), target: target.slice(0, BATCH * outputSize) };
     trainer.writeBatch(batch.input, batch.target);
-    await trainer.step({ stepIndex: step, stepInEpoch: 0, noiseSeed: 0, dropoutSeed: 0 });
-    const [record] = await trainer.drain();
+    const returned = await trainer.step({ stepIndex: step, stepInEpoch: 0, noiseSeed: 0, dropoutSeed: 0 });
+    const [record] = [...returned, ...(await trainer.drain())];
     engine.losses.push(record.loss);
     const [norm] = await readFloats(
       trainer.buffers.scratch,
