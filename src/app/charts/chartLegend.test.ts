@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { legendItemsOf, withHiddenTraces } from './chartLegend';
 import { buildLossFigure } from './lossFigure';
-import { buildMetricsFigure } from './metricsFigure';
+import { buildMetricsFigure, metricsAxes } from './metricsFigure';
 import type { TestTrace } from './testTrace';
 
 const lossFigure = buildLossFigure({
@@ -36,7 +36,7 @@ describe('legendItemsOf', () => {
   });
 
   it('keeps dashes and skips traces kept out of the legend', () => {
-    const items = legendItemsOf(buildMetricsFigure([]).data);
+    const items = legendItemsOf(buildMetricsFigure(metricsAxes([], 5)).data);
     expect(items.find((item) => item.name.includes('global'))?.dashed).toBe(true);
     expect(legendItemsOf([{ type: 'scatter', name: 'hidden', showlegend: false }])).toEqual([]);
   });

@@ -1,30 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { classOrderOf, drawLatentPlane, type LatentScene } from './drawLatentPlane';
 import { CLASS_COLORS } from './latentFigure';
+import { canvasStub } from './canvasStub';
 import type { PlaneView } from './latentPlane';
 
 /** A 2-D context that records the squares filled and the colours they were filled in. */
 function recordingContext() {
   const squares: { x: number; y: number; color: string; alpha: number }[] = [];
   const context = {
-    canvas: { width: 200, height: 200 },
-    fillStyle: '',
-    strokeStyle: '',
-    globalAlpha: 1,
-    lineWidth: 1,
-    setTransform() {},
-    clearRect() {},
-    save() {},
-    restore() {},
-    beginPath() {},
-    rect() {},
-    clip() {},
-    arc() {},
-    moveTo() {},
-    lineTo() {},
-    closePath() {},
-    stroke() {},
-    setLineDash() {},
+    ...canvasStub(200, 200),
     fillRect(x: number, y: number) {
       squares.push({ x, y, color: String(context.fillStyle), alpha: context.globalAlpha });
     },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { drawLossCurves, lossPixelY, nearestStepIndex, type LossCurves } from './drawLossCurves';
+import { canvasStub } from './canvasStub';
 import type { PlaneView } from './latentPlane';
 
 /** A 2-D context that records the polylines stroked, with their colour and width. */
@@ -7,16 +8,7 @@ function recordingContext() {
   const strokes: { color: string; width: number; points: [number, number][] }[] = [];
   let path: [number, number][] = [];
   const context = {
-    canvas: { width: 200, height: 100 },
-    strokeStyle: '',
-    lineWidth: 1,
-    lineJoin: 'miter',
-    setTransform() {},
-    clearRect() {},
-    save() {},
-    restore() {},
-    rect() {},
-    clip() {},
+    ...canvasStub(200, 100),
     beginPath() {
       path = [];
     },

@@ -1,17 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lossAxesBox, niceCeil, niceFloor } from './lossAxes';
-
-describe('nice values', () => {
-  it('rounds out to 1, 1.5, 2, 3, 5, 7 × 10^k and keeps values that are nice already', () => {
-    expect(niceCeil(0.21)).toBeCloseTo(0.3);
-    expect(niceCeil(468)).toBe(500);
-    expect(niceCeil(1000)).toBe(1000);
-    expect(niceCeil(7.5)).toBe(10);
-    expect(niceFloor(0.0466)).toBeCloseTo(0.03);
-    expect(niceFloor(0.05)).toBeCloseTo(0.05);
-    expect(niceFloor(1.4)).toBe(1);
-  });
-});
+import { lossAxesBox } from './lossAxes';
 
 describe('lossAxesBox', () => {
   it('frames the steps from 0 and the losses between nice values on a log axis', () => {

@@ -5,25 +5,7 @@
  * passes a nice step count or its loss crosses a nice value: a handful of times a run, not every
  * step.
  */
-
-/** Mantissas of the nice values: fine enough not to waste the chart, coarse enough to hold. */
-const NICE_MANTISSAS = [1, 1.5, 2, 3, 5, 7, 10];
-/** Relative slack, so a value that is already nice is not pushed to the next one by rounding. */
-const SLACK = 1e-9;
-
-/** The smallest nice value ≥ `value` (> 0). */
-export function niceCeil(value: number): number {
-  const decade = 10 ** Math.floor(Math.log10(value));
-  const mantissa = NICE_MANTISSAS.find((nice) => nice * decade >= value * (1 - SLACK)) ?? 10;
-  return mantissa * decade;
-}
-
-/** The largest nice value ≤ `value` (> 0). */
-export function niceFloor(value: number): number {
-  const decade = 10 ** Math.floor(Math.log10(value));
-  const mantissa = [...NICE_MANTISSAS].reverse().find((nice) => nice * decade <= value * (1 + SLACK)) ?? 1;
-  return mantissa * decade;
-}
+import { niceCeil, niceFloor } from './niceValues';
 
 export interface LossAxesBox {
   xMax: number;

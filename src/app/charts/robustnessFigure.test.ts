@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { TestTrace } from './testTrace';
-import { buildRobustnessFigure, psnrAtNoiseLevel } from './robustnessFigure';
+import {
+  buildRobustnessFigure,
+  psnrAtNoiseLevel,
+  robustnessPsnrRange,
+  robustnessScene,
+} from './robustnessFigure';
 
 const curve = { epoch: 3, noiseLevels: [0, 0.5, 1], psnr: [20, 15, 10] };
 
@@ -13,19 +18,36 @@ describe('psnrAtNoiseLevel', () => {
   });
 });
 
-describe('buildRobustnessFigure', () => {
-  it('draws the curve and marks the slider level with a line and a point', () => {
-    const figure = buildRobustnessFigure(curve, 0.25);
-    const [line, marker] = figure.data as TestTrace[];
-    expect(line.x).toEqual([0, 0.5, 1]);
-    expect(marker.x).toEqual([0.25]);
-    expect(marker.y?.[0]).toBeCloseTo(17.5);
-    expect(figure.layout.shapes?.[0].x0).toBe(0.25);
+describe('robustness chart', () => {
+  it('frames PSNR on a nice range that a better curve inside it does not change', () => {
+    expect(robustnessPsnrRange(curve)).toEqual([10, 20]);
+    expect(robustnessPsnrRange({ ...curve, psnr: [19, 16, 11] })).toEqual([10, 20]);
+    expect(robustnessPsnrRange(null)).toBeNull();
   });
 
-  it('is empty before the first curve', () => {
-    const [line, marker] = buildRobustnessFigure(null, 0.25).data as TestTrace[];
-    expect(line.x).toEqual([]);
-    expect(marker.x).toEqual([]);
+  it('fixes the axes in the figure; its one trace holds the frame, unseen', () => {
+    const figure = buildRobustnessFigure([10, 20]);
+    expect(figure.layout.yaxis?.range).toEqual([10, 20]);
+    expect(figure.layout.xaxis?.range?.[0]).toBeLessThan(0);
+    expect(figure.layout.xaxis?.range?.[1]).toBeGreaterThan(1);
+    const [line] = figure.data as TestTrace[];
+    expect(line.name).toBe('PSNR');
+    expect(line.y).toEqual([10, 20]);
+    expect(line.marker?.opacity).toBe(0);
+  });
+
+  it('draws the curve and marks the slider level with a line and a point', () => {
+    const scene = robustnessScene(curve, 0.25);
+    const [line, marker] = scene.series;
+    expect(line.x).toEqual([0, 0.5, 1]);
+    expect(marker.x).toEqual([0.25]);
+    expect(marker.y[0]).toBeCloseTo(17.5);
+    expect(scene.verticals?.[0].x).toBe(0.25);
+  });
+
+  it('has no curve or point before the first curve, only the slider line', () => {
+    const scene = robustnessScene(null, 0.25);
+    expect(scene.series.map((series) => series.x)).toEqual([[], []]);
+    expect(scene.verticals).toHaveLength(1);
   });
 });

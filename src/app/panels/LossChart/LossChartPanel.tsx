@@ -3,7 +3,7 @@
  * per epoch, LR drops and the best checkpoint drawn by Plotly. Every step redraws only the canvas
  * (a few ms); Plotly redraws when an epoch ends or the axes box grows (lossAxes.ts).
  */
-import { useCallback, useMemo, useState, type CSSProperties } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import type { PlotlyHTMLElement } from 'plotly.js-dist-min';
 import { ChartLegend, useHiddenTraces } from '../../charts/ChartLegend';
 import { legendItemsOf, withHiddenTraces } from '../../charts/chartLegend';
@@ -15,18 +15,12 @@ import { usePlotCanvas, type PlotCanvasDrawer } from '../../charts/usePlotCanvas
 import { Panel } from '../../components/Panel';
 import { usePlayground } from '../../store';
 import { selectBatchLosses, selectBatchSteps, selectEpochRecords } from '../../store/selectors';
-import { useLossHover, type LossHover } from './useLossHover';
+import { hoverPlacement } from '../../charts/useNearestXHover';
+import { useLossHover } from './useLossHover';
 
 const drawCurves: PlotCanvasDrawer<LossCurves | null> = (context, curves, view, pixelRatio) => ({
   drawnPoints: String(drawLossCurves(context, curves, view, pixelRatio)),
 });
-
-/** Beside the pointer, on its left over the right half of the plot so the readout stays inside. */
-function hoverPlacement({ left, top, plotWidth }: LossHover): CSSProperties {
-  return left > plotWidth / 2
-    ? { right: plotWidth - left + 12, top: top + 8 }
-    : { left: left + 12, top: top + 8 };
-}
 
 const formatLoss = (loss: number) => (Number.isFinite(loss) ? loss.toPrecision(4) : String(loss));
 

@@ -1,12 +1,13 @@
 /** Test MSE, PSNR and SSIM after each epoch: the latest values and their history. */
 import { useMemo } from 'react';
+import type { MetricsRecord } from '../../../shared/protocol';
 import { ChartLegend, useHiddenTraces } from '../../charts/ChartLegend';
-import { legendItemsOf, withHiddenTraces } from '../../charts/chartLegend';
-import { buildMetricsFigure } from '../../charts/metricsFigure';
-import { PlotlyChart } from '../../charts/PlotlyChart';
+import { legendItemsOf } from '../../charts/chartLegend';
+import { buildMetricsFigure, metricsAxes, metricsScene, sortedMetrics } from '../../charts/metricsFigure';
+import { SeriesPlot } from '../../charts/SeriesPlot';
 import { Panel } from '../../components/Panel';
 import { usePlayground } from '../../store';
-import { selectMetricsHistory } from '../../store/selectors';
+import { selectMetricsHistory, selectRunConfig } from '../../store/selectors';
 import { formatMetric, latestMetrics, METRIC_DECIMALS } from './metricsFormat';
 
 interface MetricProps {
@@ -32,12 +33,25 @@ function Metric({ label, unit, testId, value, title }: MetricProps) {
   );
 }
 
+function metricsReadout(record: MetricsRecord): string {
+  const psnr = formatMetric(record.psnr, METRIC_DECIMALS.psnr);
+  const ssim = formatMetric(record.ssim, METRIC_DECIMALS.ssim);
+  const ssimGlobal = formatMetric(record.ssimGlobal, METRIC_DECIMALS.ssimGlobal);
+  return `epoch ${record.epoch}: PSNR ${psnr} dB, SSIM ${ssim} (global ${ssimGlobal})`;
+}
+
 export function MetricsPanel() {
   const history = usePlayground(selectMetricsHistory);
+  const plannedEpochs = usePlayground(selectRunConfig).epochs;
   const [hidden, toggleTrace] = useHiddenTraces();
-  const built = useMemo(() => buildMetricsFigure(history), [history]);
-  const figure = useMemo(() => withHiddenTraces(built, hidden), [built, hidden]);
-  const legendItems = useMemo(() => legendItemsOf(built.data), [built]);
+  const records = useMemo(() => sortedMetrics(history), [history]);
+  const axes = useMemo(() => metricsAxes(history, plannedEpochs), [history, plannedEpochs]);
+  // Keyed on the axes' numbers: an epoch whose metrics stay inside them costs no Plotly redraw.
+  const axesKey = JSON.stringify(axes);
+  const figure = useMemo(() => buildMetricsFigure(JSON.parse(axesKey) as typeof axes), [axesKey]);
+  const scene = useMemo(() => metricsScene(records, axes, hidden), [records, axes, hidden]);
+  const legendItems = useMemo(() => legendItemsOf(figure.data), [figure]);
+  const epochs = useMemo(() => records.map((record) => record.epoch), [records]);
   const latest = latestMetrics(history);
   return (
     <Panel
@@ -77,7 +91,14 @@ export function MetricsPanel() {
           <dd>{latest ? latest.epoch : '–'}</dd>
         </div>
       </dl>
-      <PlotlyChart name="metrics" figure={figure} className="plotly-chart metrics-plot" />
+      <SeriesPlot
+        name="metrics"
+        figure={figure}
+        scene={scene}
+        hoverXs={epochs}
+        readout={(index) => metricsReadout(records[index])}
+        className="metrics-plot"
+      />
       <ChartLegend items={legendItems} hidden={hidden} onToggle={toggleTrace} />
     </Panel>
   );

@@ -1,8 +1,8 @@
 /** How reconstructions degrade with noise: one image at four levels, and PSNR over all levels. */
 import { useMemo } from 'react';
 import { imageAt } from '../../../shared/imageMath';
-import { PlotlyChart } from '../../charts/PlotlyChart';
-import { buildRobustnessFigure } from '../../charts/robustnessFigure';
+import { buildRobustnessFigure, robustnessPsnrRange, robustnessScene } from '../../charts/robustnessFigure';
+import { SeriesPlot } from '../../charts/SeriesPlot';
 import { ImageCanvas } from '../../components/ImageCanvas';
 import { Panel } from '../../components/Panel';
 import { usePlayground } from '../../store';
@@ -19,12 +19,20 @@ const STRIP_ROWS = [
   { key: 'reconstructions', label: 'reconstructed' },
 ] as const;
 
+const NO_LEVELS: readonly number[] = [];
+
 export function RobustnessPanel() {
   const strip = usePlayground(selectRobustnessStrip);
   const curve = usePlayground(selectRobustnessCurve);
   const stripNoiseLevels = usePlayground(selectStripNoiseLevels);
   const evalNoiseLevel = usePlayground(selectEvalNoiseLevel);
-  const figure = useMemo(() => buildRobustnessFigure(curve, evalNoiseLevel), [curve, evalNoiseLevel]);
+  // Rebuilt only when the range's numbers change: a curve inside it costs no Plotly redraw.
+  const [psnrLow, psnrHigh] = robustnessPsnrRange(curve) ?? [NaN, NaN];
+  const figure = useMemo(
+    () => buildRobustnessFigure(Number.isNaN(psnrLow) ? null : [psnrLow, psnrHigh]),
+    [psnrLow, psnrHigh],
+  );
+  const scene = useMemo(() => robustnessScene(curve, evalNoiseLevel), [curve, evalNoiseLevel]);
   const stripCount = strip ? strip.testIndices.length : 0;
   return (
     <Panel
@@ -63,7 +71,16 @@ export function RobustnessPanel() {
             ))}
           </tbody>
         </table>
-        <PlotlyChart name="robustness" figure={figure} className="plotly-chart robustness-plot" />
+        <SeriesPlot
+          name="robustness"
+          figure={figure}
+          scene={scene}
+          hoverXs={curve?.noiseLevels ?? NO_LEVELS}
+          readout={(index) =>
+            curve && `noise ${curve.noiseLevels[index].toFixed(2)}: ${curve.psnr[index].toFixed(2)} dB`
+          }
+          className="robustness-plot"
+        />
       </div>
     </Panel>
   );
