@@ -104,10 +104,8 @@ export class TrainingSession {
     this.running = false;
   }
 
-  /**
-   * One optimiser step; ends the epoch (validation, scheduler, checkpoint, views) when it was the
-   * last. An epoch end cancelled before its validation finished is done first.
-   */
+  // One optimiser step; ends the epoch (validation, scheduler, checkpoint, views) when it was the last.
+  // An epoch end cancelled before its validation finished is done first.
   async trainOneStep(between: YieldPoint = NEVER_CANCELLED): Promise<void> {
     this.throwIfStopped();
     if (this.epochEndPending) await this.finishEpoch(between);
