@@ -3,12 +3,11 @@
  * ranges, so it redraws only when the data crosses one), a canvas under it draws the series
  * (drawSeries), and the nearest x is read out under the pointer.
  */
-import { useCallback, type ReactNode } from 'react';
-import type { PlotlyHTMLElement } from 'plotly.js-dist-min';
+import type { ReactNode } from 'react';
 import { drawSeries, type SeriesScene } from './drawSeries';
 import { PlotlyChart, type Figure } from './PlotlyChart';
 import { hoverPlacement, useNearestXHover } from './useNearestXHover';
-import { usePlotCanvas, type PlotCanvasDrawer } from './usePlotCanvas';
+import { useBothOnReady, usePlotCanvas, type PlotCanvasDrawer } from './usePlotCanvas';
 
 const drawScene: PlotCanvasDrawer<SeriesScene> = (context, scene, view, pixelRatio) => ({
   drawnPoints: String(drawSeries(context, scene, view, pixelRatio)),
@@ -31,13 +30,7 @@ interface SeriesPlotProps {
 export function SeriesPlot({ name, figure, scene, hoverXs, readout, className }: SeriesPlotProps) {
   const { canvasRef, onPlotReady } = usePlotCanvas(scene, name, drawScene);
   const { hover, onReady: hoverReady } = useNearestXHover(hoverXs);
-  const onReady = useCallback(
-    (plot: PlotlyHTMLElement) => {
-      onPlotReady(plot);
-      hoverReady(plot);
-    },
-    [onPlotReady, hoverReady],
-  );
+  const onReady = useBothOnReady(onPlotReady, hoverReady);
   return (
     <div className="chart-plane">
       <canvas ref={canvasRef} className="chart-series" aria-label={`${name} series`} />

@@ -91,3 +91,16 @@ export function usePlotCanvas<Scene>(scene: Scene, name: string, draw: PlotCanva
 
   return { canvasRef, onPlotReady };
 }
+
+type PlotReady = (plot: PlotlyHTMLElement) => void;
+
+/** One `onReady` for a plot that both a canvas layer and a hover readout follow. */
+export function useBothOnReady(first: PlotReady, second: PlotReady): PlotReady {
+  return useCallback(
+    (plot: PlotlyHTMLElement) => {
+      first(plot);
+      second(plot);
+    },
+    [first, second],
+  );
+}

@@ -3,15 +3,14 @@
  * per epoch, LR drops and the best checkpoint drawn by Plotly. Every step redraws only the canvas
  * (a few ms); Plotly redraws when an epoch ends or the axes box grows (lossAxes.ts).
  */
-import { useCallback, useMemo, useState } from 'react';
-import type { PlotlyHTMLElement } from 'plotly.js-dist-min';
+import { useMemo, useState } from 'react';
 import { ChartLegend, useHiddenTraces } from '../../charts/ChartLegend';
 import { legendItemsOf, withHiddenTraces } from '../../charts/chartLegend';
 import { drawLossCurves, type LossCurves } from '../../charts/drawLossCurves';
 import { lossAxesBox } from '../../charts/lossAxes';
 import { buildLossFigure, RAW_TRACE, smoothLosses, SMOOTHED_TRACE } from '../../charts/lossFigure';
 import { PlotlyChart } from '../../charts/PlotlyChart';
-import { usePlotCanvas, type PlotCanvasDrawer } from '../../charts/usePlotCanvas';
+import { useBothOnReady, usePlotCanvas, type PlotCanvasDrawer } from '../../charts/usePlotCanvas';
 import { Panel } from '../../components/Panel';
 import { usePlayground } from '../../store';
 import { selectBatchLosses, selectBatchSteps, selectEpochRecords } from '../../store/selectors';
@@ -70,13 +69,7 @@ export function LossChartPanel() {
   const legendItems = useMemo(() => legendItemsOf(drawn.data), [drawn]);
   const { canvasRef, onPlotReady } = usePlotCanvas(curves, 'loss-curves', drawCurves);
   const { hover, onReady: hoverReady } = useLossHover(curves);
-  const onReady = useCallback(
-    (plot: PlotlyHTMLElement) => {
-      onPlotReady(plot);
-      hoverReady(plot);
-    },
-    [onPlotReady, hoverReady],
-  );
+  const onReady = useBothOnReady(onPlotReady, hoverReady);
 
   const actions = (
     <span className="panel-actions">
