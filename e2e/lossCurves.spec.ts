@@ -1,6 +1,7 @@
 /**
  * The loss chart's training curves, drawn on a canvas under Plotly's axes: every step's loss is on
- * screen, the legend switches the curves, the pointer reads a step out, and the axes follow a zoom.
+ * screen with the epoch's validation marker, the legend switches them, the pointer reads a step and
+ * its epoch out, and the axes follow a zoom.
  */
 import { expect, test, type Locator } from '@playwright/test';
 import { PlaygroundPage } from './playgroundPage';
@@ -18,10 +19,15 @@ test('the training curves follow the run, the legend, the pointer and the zoom',
   const canvas = chart.locator('canvas.loss-curves');
   const steps = (await app.snapshot()).step;
   expect(steps).toBeGreaterThanOrEqual(16);
-  // Raw and smoothed: two points a step.
+  // Raw and smoothed: two points a step; the epoch's validation loss as one marker.
   await expect.poll(() => drawnPoints(canvas), { timeout: 30_000 }).toBe(2 * steps);
+  await expect(canvas).toHaveAttribute('data-drawn-validation-points', '1');
 
-  // The legend switches the raw curve off and on again.
+  // The legend switches the validation marks and the raw curve off and on again.
+  await chart.getByRole('button', { name: /^validation/ }).click();
+  await expect(canvas).toHaveAttribute('data-drawn-validation-points', '0');
+  await chart.getByRole('button', { name: /^validation/ }).click();
+  await expect(canvas).toHaveAttribute('data-drawn-validation-points', '1');
   await chart.getByRole('button', { name: /train \(raw\)/ }).click();
   await expect.poll(() => drawnPoints(canvas)).toBe(steps);
   await chart.getByRole('button', { name: /train \(raw\)/ }).click();
@@ -33,6 +39,10 @@ test('the training curves follow the run, the legend, the pointer and the zoom',
   if (!box) throw new Error('no plot area');
   await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
   await expect(chart.locator('.loss-hover')).toContainText(/step \d+: [\d.e-]+ \(smoothed [\d.e-]+\)/);
+  // The step's epoch has ended: its validation loss, learning rate and best checkpoint are read out.
+  await expect(chart.locator('.loss-hover')).toContainText(
+    /epoch 1: validation [\d.e-]+, lr 1\.0e-3 \(best checkpoint/,
+  );
   await page.mouse.move(box.x + box.width + 40, box.y - 40);
   await expect(chart.locator('.loss-hover')).toHaveCount(0);
 

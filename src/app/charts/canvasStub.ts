@@ -11,6 +11,8 @@ export function canvasStub(width: number, height: number) {
     globalAlpha: 1,
     lineWidth: 1,
     lineJoin: 'miter',
+    font: '',
+    textBaseline: 'alphabetic',
     setTransform: noop,
     clearRect: noop,
     save: noop,
@@ -25,6 +27,62 @@ export function canvasStub(width: number, height: number) {
     stroke: noop,
     fill: noop,
     fillRect: noop,
+    fillText: noop as (text: string, x: number, y: number) => void,
     setLineDash: noop as (pattern: number[]) => void,
   };
+}
+
+/** A path stroked or filled: its colour, line width and dash, its subpaths (each moveTo or arc starts one). */
+export interface RecordedPath {
+  color: string;
+  width: number;
+  dash: number[];
+  subpaths: [number, number][][];
+  /** The subpaths' points in order, as one list. */
+  points: [number, number][];
+}
+
+/** A 2-D context that records every path stroked or filled and every text written. */
+export function recordingCanvas(width = 200, height = 100) {
+  const strokes: RecordedPath[] = [];
+  const fills: RecordedPath[] = [];
+  const texts: { text: string; x: number; y: number; color: string }[] = [];
+  let subpaths: [number, number][][] = [];
+  let dash: number[] = [];
+  const recorded = (color: unknown): RecordedPath => ({
+    color: String(color),
+    width: context.lineWidth,
+    dash,
+    subpaths,
+    points: subpaths.flat(),
+  });
+  const context = {
+    ...canvasStub(width, height),
+    setLineDash(pattern: number[]) {
+      dash = pattern;
+    },
+    beginPath() {
+      subpaths = [];
+    },
+    moveTo(x: number, y: number) {
+      subpaths.push([[x, y]]);
+    },
+    lineTo(x: number, y: number) {
+      if (subpaths.length === 0) subpaths.push([]);
+      subpaths[subpaths.length - 1].push([x, y]);
+    },
+    arc(x: number, y: number) {
+      subpaths.push([[x, y]]);
+    },
+    stroke() {
+      strokes.push(recorded(context.strokeStyle));
+    },
+    fill() {
+      fills.push(recorded(context.fillStyle));
+    },
+    fillText(text: string, x: number, y: number) {
+      texts.push({ text, x, y, color: String(context.fillStyle) });
+    },
+  };
+  return { context: context as unknown as CanvasRenderingContext2D, strokes, fills, texts };
 }

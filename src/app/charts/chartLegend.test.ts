@@ -6,18 +6,6 @@ import type { TestTrace } from './testTrace';
 
 const lossFigure = buildLossFigure({
   axes: { xMax: 10, yMin: 0, yMax: 0.3 },
-  epochRecords: [
-    {
-      epoch: 1,
-      step: 2,
-      trainLoss: 0.2,
-      validationLoss: 0.1,
-      learningRate: 1e-3,
-      learningRateDropped: false,
-      isBest: true,
-      epochElapsedMs: 1,
-    },
-  ],
   logScale: false,
 });
 

@@ -1,8 +1,11 @@
 /**
- * Draws the loss chart's training curves (raw batch losses and their smoothed line) on the canvas
- * under Plotly's axes, in the axes' own scale (a log axis's range is in powers of ten).
+ * Draws the loss chart on the canvas under Plotly's axes: the training curves (raw batch losses and
+ * their smoothed line) over the per-epoch marks (drawEpochMarks), in the axes' own scale (a log
+ * axis's range is in powers of ten). Plotly draws only the axes.
  */
-import { beginPlotArea, pixelX, pixelY, type PlaneView } from './latentPlane';
+import { drawEpochMarks, type EpochMarks } from './drawEpochMarks';
+import { beginPlotArea, pixelX, type PlaneView } from './latentPlane';
+import { lossPixelY } from './lossAxes';
 
 export const RAW_LOSS_COLOR = 'rgba(31,119,180,0.25)';
 export const SMOOTHED_LOSS_COLOR = '#1f77b4';
@@ -14,11 +17,6 @@ export interface LossCurves {
   showRaw: boolean;
   showSmoothed: boolean;
   logScale: boolean;
-}
-
-/** Where on the canvas (CSS pixels) a loss lies; NaN where the axis cannot show it. */
-export function lossPixelY(view: PlaneView, loss: number, logScale: boolean): number {
-  return pixelY(view, logScale ? (loss > 0 ? Math.log10(loss) : NaN) : loss);
 }
 
 /**
@@ -82,43 +80,36 @@ function strokeCurve(
   return drawn;
 }
 
-/** Clears the canvas and draws the shown curves inside the plot area; returns the points on screen. */
-export function drawLossCurves(
-  context: CanvasRenderingContext2D,
-  curves: LossCurves | null,
-  view: PlaneView,
-  pixelRatio: number,
-): number {
-  beginPlotArea(context, view, pixelRatio);
-  if (!curves) {
-    context.restore();
-    return 0;
-  }
-  context.lineJoin = 'round';
-  let drawn = 0;
-  if (curves.showRaw) {
-    context.strokeStyle = RAW_LOSS_COLOR;
-    context.lineWidth = 1;
-    drawn += strokeCurve(context, curves.steps, curves.raw, view, curves.logScale);
-  }
-  if (curves.showSmoothed) {
-    context.strokeStyle = SMOOTHED_LOSS_COLOR;
-    context.lineWidth = 2;
-    drawn += strokeCurve(context, curves.steps, curves.smoothed, view, curves.logScale);
-  }
-  context.restore();
-  return drawn;
+/** Everything the loss chart's canvas shows; `curves` is null before the first step. */
+export interface LossScene {
+  curves: LossCurves | null;
+  marks: EpochMarks;
 }
 
-/** Index of the step nearest `step` in ascending `steps`; -1 when there is none. */
-export function nearestStepIndex(steps: readonly number[], step: number): number {
-  if (steps.length === 0 || !Number.isFinite(step)) return -1;
-  let low = 0;
-  let high = steps.length - 1;
-  while (low < high) {
-    const middle = (low + high) >> 1;
-    if (steps[middle] < step) low = middle + 1;
-    else high = middle;
+/**
+ * Clears the canvas and draws, inside the plot area, the per-epoch marks and then the shown curves
+ * over them; returns the curves' points and the validation points on screen.
+ */
+export function drawLossChart(
+  context: CanvasRenderingContext2D,
+  { curves, marks }: LossScene,
+  view: PlaneView,
+  pixelRatio: number,
+): { curvePoints: number; validationPoints: number } {
+  beginPlotArea(context, view, pixelRatio);
+  const validationPoints = drawEpochMarks(context, marks, view);
+  let curvePoints = 0;
+  context.lineJoin = 'round';
+  if (curves?.showRaw) {
+    context.strokeStyle = RAW_LOSS_COLOR;
+    context.lineWidth = 1;
+    curvePoints += strokeCurve(context, curves.steps, curves.raw, view, curves.logScale);
   }
-  return low > 0 && step - steps[low - 1] < steps[low] - step ? low - 1 : low;
+  if (curves?.showSmoothed) {
+    context.strokeStyle = SMOOTHED_LOSS_COLOR;
+    context.lineWidth = 2;
+    curvePoints += strokeCurve(context, curves.steps, curves.smoothed, view, curves.logScale);
+  }
+  context.restore();
+  return { curvePoints, validationPoints };
 }

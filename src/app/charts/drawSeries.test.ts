@@ -1,43 +1,22 @@
 import { describe, expect, it } from 'vitest';
 import { drawSeries, type Series } from './drawSeries';
-import { canvasStub } from './canvasStub';
+import { recordingCanvas } from './canvasStub';
 import type { PlaneView } from './latentPlane';
 
-/**
- * A 2-D context that records stroked polylines (colour, dash; each moveTo starts a new one) and
- * filled markers (centre, colour).
- */
+/** Stroked polylines (colour, dash; each moveTo starts a new one) and filled markers (centre, colour). */
 function recordingContext() {
-  const lines: { color: string; dash: number[]; points: [number, number][] }[] = [];
-  const markers: { color: string; x: number; y: number }[] = [];
-  let paths: [number, number][][] = [];
-  let dash: number[] = [];
-  const context = {
-    ...canvasStub(100, 100),
-    setLineDash(pattern: number[]) {
-      dash = pattern;
+  const { context, strokes, fills } = recordingCanvas(100, 100);
+  return {
+    context,
+    lines() {
+      return strokes.flatMap(({ color, dash, subpaths }) =>
+        subpaths.filter((path) => path.length > 1).map((points) => ({ color, dash, points })),
+      );
     },
-    beginPath() {
-      paths = [];
-    },
-    moveTo(x: number, y: number) {
-      paths.push([[x, y]]);
-    },
-    lineTo(x: number, y: number) {
-      paths[paths.length - 1].push([x, y]);
-    },
-    arc(x: number, y: number) {
-      paths.push([[x, y]]);
-    },
-    fill() {
-      markers.push({ color: String(context.fillStyle), x: paths[0][0][0], y: paths[0][0][1] });
-    },
-    stroke() {
-      for (const points of paths.filter((path) => path.length > 1))
-        lines.push({ color: String(context.strokeStyle), dash, points });
+    markers() {
+      return fills.map(({ color, points }) => ({ color, x: points[0][0], y: points[0][1] }));
     },
   };
-  return { context: context as unknown as CanvasRenderingContext2D, lines, markers };
 }
 
 // x 0..10 and y 0..100 across 100 × 100 px.
@@ -58,7 +37,7 @@ describe('drawSeries', () => {
   it('maps the points through the axes and marks each of them', () => {
     const { context, lines, markers } = recordingContext();
     expect(drawSeries(context, { series: [series()] }, view, 1)).toBe(3);
-    expect(lines).toEqual([
+    expect(lines()).toEqual([
       {
         color: '#1f77b4',
         dash: [],
@@ -69,7 +48,7 @@ describe('drawSeries', () => {
         ],
       },
     ]);
-    expect(markers.map(({ x, y }) => [x, y])).toEqual([
+    expect(markers().map(({ x, y }) => [x, y])).toEqual([
       [0, 100],
       [50, 50],
       [100, 0],
@@ -80,8 +59,8 @@ describe('drawSeries', () => {
     const { context, lines } = recordingContext();
     const ssim = series({ y: [0, 0.5, 1], rightAxis: true, dash: [2, 2], markerRadius: 0 });
     drawSeries(context, { series: [ssim], rightRange: [0, 1] }, view, 2);
-    expect(lines[0].points[1]).toEqual([50, 50]);
-    expect(lines[0].dash).toEqual([2, 2]);
+    expect(lines()[0].points[1]).toEqual([50, 50]);
+    expect(lines()[0].dash).toEqual([2, 2]);
   });
 
   it('breaks the line at a missing value and counts only points inside the plot', () => {
@@ -89,20 +68,20 @@ describe('drawSeries', () => {
     const gappy = series({ x: [0, 2, 4, 20], y: [10, Number.NaN, 30, 40] });
     expect(drawSeries(context, { series: [gappy] }, view, 1)).toBe(2);
     // The first point stands alone; the line goes on from the third, out of the plot.
-    expect(lines.map((line) => line.points)).toEqual([
+    expect(lines().map((line) => line.points)).toEqual([
       [
         [40, 70],
         [200, 60],
       ],
     ]);
-    expect(markers).toHaveLength(2);
+    expect(markers()).toHaveLength(2);
   });
 
   it('draws a vertical mark across the plot height', () => {
     const { context, lines } = recordingContext();
     const mark = { x: 2.5, color: '#e0005a', width: 1.5, dash: [3, 3] };
     drawSeries(context, { series: [], verticals: [mark] }, view, 1);
-    expect(lines).toEqual([
+    expect(lines()).toEqual([
       {
         color: '#e0005a',
         dash: [3, 3],

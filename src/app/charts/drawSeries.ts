@@ -62,6 +62,57 @@ function strokeLine(context: CanvasRenderingContext2D, points: readonly { x: num
   context.stroke();
 }
 
+/**
+ * One series's line and markers, inside a plot area already begun (beginPlotArea); returns its
+ * points inside the plot area.
+ */
+export function drawOneSeries(context: CanvasRenderingContext2D, series: Series, view: PlaneView): number {
+  const points = pixelsOf(series, view);
+  context.strokeStyle = series.color;
+  context.fillStyle = series.color;
+  if (series.lineWidth > 0) {
+    context.lineWidth = series.lineWidth;
+    context.lineJoin = 'round';
+    context.setLineDash([...series.dash]);
+    strokeLine(context, points);
+  }
+  context.setLineDash([]);
+  let inside = 0;
+  for (const { x, y } of points) {
+    const shown =
+      x >= view.left && x <= view.left + view.width && y >= view.top && y <= view.top + view.height;
+    if (shown) inside += 1;
+    if (series.markerRadius <= 0 || !shown) continue;
+    context.beginPath();
+    context.arc(x, y, series.markerRadius, 0, 2 * Math.PI);
+    context.fill();
+    if (series.markerOutline) {
+      context.strokeStyle = series.markerOutline;
+      context.lineWidth = 1;
+      context.stroke();
+      context.strokeStyle = series.color;
+    }
+  }
+  return inside;
+}
+
+/** A vertical mark across the plot area, inside a plot area already begun (beginPlotArea). */
+export function drawVerticalMark(
+  context: CanvasRenderingContext2D,
+  mark: VerticalMark,
+  view: PlaneView,
+): void {
+  const x = pixelX(view, mark.x);
+  context.strokeStyle = mark.color;
+  context.lineWidth = mark.width;
+  context.setLineDash([...mark.dash]);
+  strokeLine(context, [
+    { x, y: view.top },
+    { x, y: view.top + view.height },
+  ]);
+  context.setLineDash([]);
+}
+
 /** Clears the canvas and draws the verticals, then each series; returns the points inside the plot area. */
 export function drawSeries(
   context: CanvasRenderingContext2D,
@@ -70,47 +121,14 @@ export function drawSeries(
   pixelRatio: number,
 ): number {
   beginPlotArea(context, view, pixelRatio);
-  for (const mark of scene.verticals ?? []) {
-    const x = pixelX(view, mark.x);
-    context.strokeStyle = mark.color;
-    context.lineWidth = mark.width;
-    context.setLineDash([...mark.dash]);
-    strokeLine(context, [
-      { x, y: view.top },
-      { x, y: view.top + view.height },
-    ]);
-  }
+  for (const mark of scene.verticals ?? []) drawVerticalMark(context, mark, view);
   let inside = 0;
-  for (const series of scene.series) {
-    const points = pixelsOf(
+  for (const series of scene.series)
+    inside += drawOneSeries(
+      context,
       series,
       series.rightAxis && scene.rightRange ? { ...view, y: scene.rightRange } : view,
     );
-    context.strokeStyle = series.color;
-    context.fillStyle = series.color;
-    if (series.lineWidth > 0) {
-      context.lineWidth = series.lineWidth;
-      context.lineJoin = 'round';
-      context.setLineDash([...series.dash]);
-      strokeLine(context, points);
-    }
-    context.setLineDash([]);
-    for (const { x, y } of points) {
-      const shown =
-        x >= view.left && x <= view.left + view.width && y >= view.top && y <= view.top + view.height;
-      if (shown) inside += 1;
-      if (series.markerRadius <= 0 || !shown) continue;
-      context.beginPath();
-      context.arc(x, y, series.markerRadius, 0, 2 * Math.PI);
-      context.fill();
-      if (series.markerOutline) {
-        context.strokeStyle = series.markerOutline;
-        context.lineWidth = 1;
-        context.stroke();
-        context.strokeStyle = series.color;
-      }
-    }
-  }
   context.restore();
   return inside;
 }

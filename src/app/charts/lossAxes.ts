@@ -5,6 +5,7 @@
  * passes a nice step count or its loss crosses a nice value: a handful of times a run, not every
  * step.
  */
+import { pixelY, type PlaneView } from './latentPlane';
 import { niceCeil, niceFloor } from './niceValues';
 
 export interface LossAxesBox {
@@ -40,4 +41,14 @@ export function lossAxesBox(
   const yMax = high > 0 ? niceCeil(high) : 0;
   const yMin = low >= 0 ? 0 : -niceCeil(-low);
   return { xMax, yMin, yMax: yMax > yMin ? yMax : yMin + 1 };
+}
+
+/** A loss in its axis's own scale: Plotly keeps a log axis's range in powers of ten; NaN where it cannot show. */
+export function lossInAxisScale(loss: number, logScale: boolean): number {
+  return logScale ? (loss > 0 ? Math.log10(loss) : NaN) : loss;
+}
+
+/** Where on the canvas (CSS pixels) a loss lies; NaN where the axis cannot show it. */
+export function lossPixelY(view: PlaneView, loss: number, logScale: boolean): number {
+  return pixelY(view, lossInAxisScale(loss, logScale));
 }

@@ -1,16 +1,19 @@
 /**
- * Pure builder of the loss chart's Plotly figure: validation per epoch, LR drops, best checkpoint
- * and the axes. The training curves change every step, so they are drawn on a canvas under the
- * plot (drawLossCurves); their traces here are empty and name them for the legend.
+ * Pure builder of the loss chart's Plotly figure: the axes alone. The training curves change every
+ * step and the validation marks every epoch, so they are drawn on a canvas under the plot
+ * (drawLossCurves, drawEpochMarks); their traces here are empty and name them for the legend. The
+ * figure changes only with the axes box (lossAxes.ts) or the log switch.
  */
 import type { Data, Layout } from 'plotly.js-dist-min';
-import type { EpochRecord } from '../store/lossSlice';
+import { BEST_COLOR, VALIDATION_COLOR } from './drawEpochMarks';
 import { RAW_LOSS_COLOR, SMOOTHED_LOSS_COLOR } from './drawLossCurves';
 import type { LossAxesBox } from './lossAxes';
 import type { Figure } from './PlotlyChart';
 
 export const RAW_TRACE = 'train (raw)';
 export const SMOOTHED_TRACE = 'train (smoothed)';
+export const VALIDATION_TRACE = 'validation';
+export const BEST_TRACE = 'best checkpoint';
 
 /** TensorBoard-style debiased exponential moving average; 0 returns the raw values. */
 export function smoothLosses(values: number[], weight: number): number[] {
@@ -26,7 +29,6 @@ export function smoothLosses(values: number[], weight: number): number[] {
 export interface LossFigureInput {
   /** What the axes must show (lossAxes.ts); null before the first loss. */
   axes: LossAxesBox | null;
-  epochRecords: EpochRecord[];
   logScale: boolean;
 }
 
@@ -47,81 +49,35 @@ function extentTrace(axes: LossAxesBox | null): Data {
   };
 }
 
-export function buildLossFigure({ axes, epochRecords, logScale }: LossFigureInput): Figure {
-  const drops = epochRecords.filter((record) => record.learningRateDropped);
-  const best = epochRecords.reduce<EpochRecord | null>(
-    (found, record) => (found === null || record.validationLoss < found.validationLoss ? record : found),
-    null,
-  );
+/** A trace with no points, drawn on the canvas; here it names the curve for the legend (and its switch). */
+function legendOnlyTrace(
+  name: string,
+  mode: 'lines' | 'markers' | 'lines+markers',
+  color: string,
+  width: number,
+): Data {
+  return mode === 'markers'
+    ? { type: 'scatter', mode, name, x: [], y: [], marker: { color } }
+    : { type: 'scatter', mode, name, x: [], y: [], line: { color, width } };
+}
+
+export function buildLossFigure({ axes, logScale }: LossFigureInput): Figure {
   const data: Data[] = [
-    // Drawn on the canvas; here for the legend (and its switch) only.
-    {
-      type: 'scatter',
-      mode: 'lines',
-      name: RAW_TRACE,
-      x: [],
-      y: [],
-      line: { color: RAW_LOSS_COLOR, width: 1 },
-    },
-    {
-      type: 'scatter',
-      mode: 'lines',
-      name: SMOOTHED_TRACE,
-      x: [],
-      y: [],
-      line: { color: SMOOTHED_LOSS_COLOR, width: 2 },
-    },
+    legendOnlyTrace(RAW_TRACE, 'lines', RAW_LOSS_COLOR, 1),
+    legendOnlyTrace(SMOOTHED_TRACE, 'lines', SMOOTHED_LOSS_COLOR, 2),
     extentTrace(axes),
-    {
-      type: 'scatter',
-      mode: 'lines+markers',
-      name: 'validation',
-      x: epochRecords.map((record) => record.step),
-      y: epochRecords.map((record) => record.validationLoss),
-      text: epochRecords.map((record) => `epoch ${record.epoch}, lr ${record.learningRate.toExponential(1)}`),
-      line: { color: '#d62728', width: 2 },
-    },
+    legendOnlyTrace(VALIDATION_TRACE, 'lines+markers', VALIDATION_COLOR, 2),
+    legendOnlyTrace(BEST_TRACE, 'markers', BEST_COLOR, 0),
   ];
-  if (best) {
-    data.push({
-      type: 'scatter',
-      mode: 'markers',
-      name: 'best checkpoint',
-      x: [best.step],
-      y: [best.validationLoss],
-      text: [`best: epoch ${best.epoch}`],
-      marker: { symbol: 'star', size: 14, color: '#ffbf00', line: { color: '#000', width: 1 } },
-    });
-  }
   const layout: Partial<Layout> = {
     margin: { l: 50, r: 10, t: 10, b: 36 },
     xaxis: { title: { text: 'step' } },
     yaxis: { title: { text: 'loss' }, type: logScale ? 'log' : 'linear' },
     // The legend is HTML (ChartLegend): Plotly's would be re-laid out on every redraw.
     showlegend: false,
-    // Transparent: the training curves' canvas underneath shows through.
+    // Transparent: the canvas underneath shows through.
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
-    shapes: drops.map((record) => ({
-      type: 'line',
-      xref: 'x',
-      yref: 'paper',
-      x0: record.step,
-      x1: record.step,
-      y0: 0,
-      y1: 1,
-      line: { color: '#9467bd', dash: 'dot', width: 1.5 },
-    })),
-    annotations: drops.map((record) => ({
-      x: record.step,
-      y: 1,
-      xref: 'x',
-      yref: 'paper',
-      text: `lr→${record.learningRate.toExponential(1)}`,
-      showarrow: false,
-      font: { size: 9, color: '#9467bd' },
-      yanchor: 'bottom',
-    })),
     uirevision: 'loss',
   };
   return { data, layout };

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { currentAxisRanges, isDragRelease, isRepeatedClick, planePointAt } from './planePicking';
+import {
+  currentAxisRanges,
+  isDragRelease,
+  isRepeatedClick,
+  nearestAscendingIndex,
+  planePointAt,
+} from './planePicking';
 
 describe('planePointAt', () => {
   it('maps the plot area corners and centre to the axis ranges, y up', () => {
@@ -39,5 +45,16 @@ describe('isDragRelease', () => {
     expect(isDragRelease({ clientX: 10, clientY: 10 }, { clientX: 12, clientY: 11 })).toBe(false);
     expect(isDragRelease({ clientX: 10, clientY: 10 }, { clientX: 40, clientY: 10 })).toBe(true);
     expect(isDragRelease(null, { clientX: 40, clientY: 10 })).toBe(false);
+  });
+});
+
+describe('nearestAscendingIndex', () => {
+  it('finds the nearest value in ascending values', () => {
+    expect(nearestAscendingIndex([10, 20, 30], 24)).toBe(1);
+    expect(nearestAscendingIndex([10, 20, 30], 26)).toBe(2);
+    expect(nearestAscendingIndex([10, 20, 30], -5)).toBe(0);
+    expect(nearestAscendingIndex([10, 20, 30], 99)).toBe(2);
+    expect(nearestAscendingIndex([], 5)).toBe(-1);
+    expect(nearestAscendingIndex([1], NaN)).toBe(-1);
   });
 });

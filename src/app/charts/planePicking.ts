@@ -66,3 +66,16 @@ export function isDragRelease(
     down !== null && Math.hypot(click.clientX - down.clientX, click.clientY - down.clientY) > tolerancePx
   );
 }
+
+/** Index of the value nearest `value` in ascending `values`; -1 when there is none. */
+export function nearestAscendingIndex(values: readonly number[], value: number): number {
+  if (values.length === 0 || !Number.isFinite(value)) return -1;
+  let low = 0;
+  let high = values.length - 1;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (values[middle] < value) low = middle + 1;
+    else high = middle;
+  }
+  return low > 0 && value - values[low - 1] < values[low] - value ? low - 1 : low;
+}

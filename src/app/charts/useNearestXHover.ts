@@ -5,8 +5,7 @@
  */
 import { useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import type { PlotlyHTMLElement } from 'plotly.js-dist-min';
-import { nearestStepIndex } from './drawLossCurves';
-import { planePointAt } from './planePicking';
+import { nearestAscendingIndex, planePointAt } from './planePicking';
 import { CLIENT_ORIGIN, isOnPlane, planeViewOf } from './planeView';
 
 export interface PointerHover {
@@ -42,7 +41,7 @@ export function useNearestXHover(xs: readonly number[] | null) {
       const shown = xsRef.current;
       if (!view || !shown || !isOnPlane(view, event)) return setHover(null);
       const fractionX = (event.clientX - view.left) / view.width;
-      const index = nearestStepIndex(shown, planePointAt(fractionX, 0, view.x, view.y).x);
+      const index = nearestAscendingIndex(shown, planePointAt(fractionX, 0, view.x, view.y).x);
       if (index < 0) return setHover(null);
       const box = plot.getBoundingClientRect();
       setHover({ index, left: event.clientX - box.left, top: event.clientY - box.top, plotWidth: box.width });

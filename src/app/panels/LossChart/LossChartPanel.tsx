@@ -1,14 +1,22 @@
 /**
- * Live loss curves: batch loss (raw and smoothed) on a canvas under Plotly's axes, validation loss
- * per epoch, LR drops and the best checkpoint drawn by Plotly. Every step redraws only the canvas
- * (a few ms); Plotly redraws when an epoch ends or the axes box grows (lossAxes.ts).
+ * Live loss curves: batch loss (raw and smoothed), validation loss per epoch, LR drops and the best
+ * checkpoint, all drawn on a canvas under Plotly's axes. A step or an epoch end redraws only the
+ * canvas (a few ms); Plotly redraws only when the axes box changes (lossAxes.ts), a handful of
+ * times a run.
  */
 import { useMemo, useState } from 'react';
 import { ChartLegend, useHiddenTraces } from '../../charts/ChartLegend';
 import { legendItemsOf, withHiddenTraces } from '../../charts/chartLegend';
-import { drawLossCurves, type LossCurves } from '../../charts/drawLossCurves';
+import { drawLossChart, type LossCurves, type LossScene } from '../../charts/drawLossCurves';
 import { lossAxesBox } from '../../charts/lossAxes';
-import { buildLossFigure, RAW_TRACE, smoothLosses, SMOOTHED_TRACE } from '../../charts/lossFigure';
+import {
+  BEST_TRACE,
+  buildLossFigure,
+  RAW_TRACE,
+  smoothLosses,
+  SMOOTHED_TRACE,
+  VALIDATION_TRACE,
+} from '../../charts/lossFigure';
 import { PlotlyChart } from '../../charts/PlotlyChart';
 import { useBothOnReady, usePlotCanvas, type PlotCanvasDrawer } from '../../charts/usePlotCanvas';
 import { Panel } from '../../components/Panel';
@@ -17,9 +25,10 @@ import { selectBatchLosses, selectBatchSteps, selectEpochRecords } from '../../s
 import { hoverPlacement } from '../../charts/useNearestXHover';
 import { useLossHover } from './useLossHover';
 
-const drawCurves: PlotCanvasDrawer<LossCurves | null> = (context, curves, view, pixelRatio) => ({
-  drawnPoints: String(drawLossCurves(context, curves, view, pixelRatio)),
-});
+const drawChart: PlotCanvasDrawer<LossScene> = (context, scene, view, pixelRatio) => {
+  const { curvePoints, validationPoints } = drawLossChart(context, scene, view, pixelRatio);
+  return { drawnPoints: String(curvePoints), drawnValidationPoints: String(validationPoints) };
+};
 
 const formatLoss = (loss: number) => (Number.isFinite(loss) ? loss.toPrecision(4) : String(loss));
 
@@ -54,21 +63,34 @@ export function LossChartPanel() {
       ),
     [batchSteps, batchLosses, epochRecords, logScale],
   );
-  // Rebuilt only when the box's numbers change, so a step that stays inside it costs no Plotly redraw.
+  // Rebuilt only when the box's numbers change, so a step or an epoch end that stays inside it costs
+  // no Plotly redraw.
   const { xMax, yMin, yMax } = axes ?? { xMax: NaN, yMin: NaN, yMax: NaN };
   const drawn = useMemo(
-    () =>
-      buildLossFigure({
-        axes: Number.isNaN(xMax) ? null : { xMax, yMin, yMax },
-        epochRecords,
-        logScale,
-      }),
-    [xMax, yMin, yMax, epochRecords, logScale],
+    () => buildLossFigure({ axes: Number.isNaN(xMax) ? null : { xMax, yMin, yMax }, logScale }),
+    [xMax, yMin, yMax, logScale],
   );
   const figure = useMemo(() => withHiddenTraces(drawn, hidden), [drawn, hidden]);
-  const legendItems = useMemo(() => legendItemsOf(drawn.data), [drawn]);
-  const { canvasRef, onPlotReady } = usePlotCanvas(curves, 'loss-curves', drawCurves);
-  const { hover, onReady: hoverReady } = useLossHover(curves);
+  // The best checkpoint joins the legend with the first epoch's validation.
+  const hasEpochs = epochRecords.length > 0;
+  const legendItems = useMemo(
+    () => legendItemsOf(drawn.data).filter((item) => hasEpochs || item.name !== BEST_TRACE),
+    [drawn, hasEpochs],
+  );
+  const scene = useMemo<LossScene>(
+    () => ({
+      curves,
+      marks: {
+        records: epochRecords,
+        showValidation: !hidden.has(VALIDATION_TRACE),
+        showBest: !hidden.has(BEST_TRACE),
+        logScale,
+      },
+    }),
+    [curves, epochRecords, hidden, logScale],
+  );
+  const { canvasRef, onPlotReady } = usePlotCanvas(scene, 'loss-curves', drawChart);
+  const { hover, onReady: hoverReady } = useLossHover(curves, epochRecords);
   const onReady = useBothOnReady(onPlotReady, hoverReady);
 
   const actions = (
@@ -104,6 +126,14 @@ export function LossChartPanel() {
         {hover && (
           <div className="loss-hover" style={hoverPlacement(hover)}>
             step {hover.step}: {formatLoss(hover.raw)} (smoothed {formatLoss(hover.smoothed)})
+            {hover.epoch && (
+              <>
+                <br />
+                epoch {hover.epoch.epoch}: validation {formatLoss(hover.epoch.validationLoss)}, lr{' '}
+                {hover.epoch.learningRate.toExponential(1)}
+                {hover.epochIsBest ? ' (best checkpoint ★)' : ''}
+              </>
+            )}
           </div>
         )}
       </div>
