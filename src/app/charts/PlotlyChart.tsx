@@ -13,6 +13,7 @@ import type {
   PlotSelectionEvent,
 } from 'plotly.js-dist-min';
 import { drawScheduler } from '../frameScheduler';
+import { figureShape, rangeOnlyUpdate, type FigureShape } from './rangeOnlyChange';
 
 type PlotlyModule = typeof import('plotly.js-strict-dist-min').default;
 let plotlyPromise: Promise<PlotlyModule> | null = null;
@@ -71,6 +72,8 @@ export function PlotlyChart({
   }, []);
 
   const listening = useRef(false);
+  // What is on screen, read before Plotly wrote its computed ranges into the figure.
+  const shownShape = useRef<FigureShape | null>(null);
   useEffect(() => {
     const element = elementRef.current;
     if (!plotly || !element) return;
@@ -78,8 +81,20 @@ export function PlotlyChart({
     drawScheduler().schedule(
       element,
       () => {
+        const shape = figureShape(figure);
+        const rangeUpdate = rangeOnlyUpdate(shownShape.current, shape);
+        // The same figure again (a re-render that rebuilt it): nothing to draw.
+        if (rangeUpdate && Object.keys(rangeUpdate).length === 0) {
+          onReady?.(element as unknown as PlotlyHTMLElement);
+          return;
+        }
+        shownShape.current = shape;
         const startMs = performance.now();
-        const drawn = plotly.react(element, figure.data, figure.layout, CONFIG);
+        // New ranges alone redraw the ticks alone, a third of a full redraw's time.
+        const drawn = rangeUpdate
+          ? // Plotly's types leave out its dotted attribute paths ('yaxis.range').
+            plotly.relayout(element, rangeUpdate as unknown as Partial<Layout>)
+          : plotly.react(element, figure.data, figure.layout, CONFIG);
         // The synchronous part is what holds the main thread.
         performance.measure(REDRAW_MEASURE_PREFIX + name, { start: startMs, end: performance.now() });
         // Observers have the entry already; the page's own buffer would otherwise grow all run long.
@@ -107,6 +122,7 @@ export function PlotlyChart({
     return () => {
       drawScheduler().cancel(element);
       plotly.purge(element);
+      shownShape.current = null;
     };
   }, [plotly]);
 
