@@ -8,6 +8,15 @@ import { PlaygroundPage } from './playgroundPage';
 
 const QUERY = 'backend=wasm&trainSubset=1024&testSubset=256&batchSize=64&seed=1';
 
+/** The x axis's range as Plotly draws it. */
+function xRange(chart: Locator): Promise<number[]> {
+  return chart
+    .locator('.js-plotly-plot')
+    .evaluate(
+      (plot) => (Reflect.get(Reflect.get(plot, '_fullLayout'), 'xaxis') as { range: number[] }).range,
+    );
+}
+
 async function drawnPoints(canvas: Locator): Promise<number> {
   return Number(await canvas.getAttribute('data-drawn-points'));
 }
@@ -52,6 +61,18 @@ test('the training curves follow the run, the legend, the pointer and the zoom',
   await page.mouse.move(box.x + box.width * 0.3, box.y + box.height - 2, { steps: 5 });
   await page.mouse.up();
   await expect.poll(() => drawnPoints(canvas)).toBeLessThan(2 * steps);
+  const zoomed = await xRange(chart);
+
+  // The zoom holds while the run goes on past the axes' box; a double-click shows the whole run.
+  await page.getByTestId('start').click();
+  await app.waitForStepAtLeast(2 * steps + 4);
+  await page.getByTestId('pause').click();
+  await app.waitForStatus('paused');
+  const later = (await app.snapshot()).step;
+  expect(await xRange(chart)).toEqual(zoomed);
   await area.dblclick();
-  await expect.poll(() => drawnPoints(canvas)).toBe(2 * steps);
+  await expect.poll(() => drawnPoints(canvas)).toBe(2 * later);
+  const whole = await xRange(chart);
+  expect(whole[0]).toBe(0);
+  expect(whole[1]).toBeGreaterThanOrEqual(later);
 });

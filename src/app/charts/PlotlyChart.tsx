@@ -13,7 +13,9 @@ import type {
   PlotSelectionEvent,
 } from 'plotly.js-dist-min';
 import { drawScheduler } from '../frameScheduler';
+import type { AxesView } from './axesView';
 import { figureShape, rangeOnlyUpdate, type FigureShape } from './rangeOnlyChange';
+import { USER_VIEW_CONFIG, useUserView } from './useUserView';
 
 type PlotlyModule = typeof import('plotly.js-strict-dist-min').default;
 let plotlyPromise: Promise<PlotlyModule> | null = null;
@@ -42,6 +44,11 @@ interface PlotlyChartProps {
   onSelected?: (event: PlotSelectionEvent | undefined) => void;
   /** Gets the plot element once drawn, e.g. to map a click anywhere on the plane to data units. */
   onReady?: (element: PlotlyHTMLElement) => void;
+  /**
+   * A zoomable chart's frame, which its axes show until the user zooms or pans (useUserView);
+   * null before there is one. Left out, the figure's own axes hold.
+   */
+  view?: AxesView | null;
 }
 
 const CONFIG: Partial<Config> = { displaylogo: false, responsive: true };
@@ -55,6 +62,7 @@ export function PlotlyChart({
   onUnhover,
   onSelected,
   onReady,
+  view,
 }: PlotlyChartProps) {
   const elementRef = useRef<HTMLDivElement>(null);
   const [plotly, setPlotly] = useState<PlotlyModule | null>(null);
@@ -71,9 +79,13 @@ export function PlotlyChart({
     };
   }, []);
 
+  const { figureToDraw, followUser, resets } = useUserView(view);
+  // A chart is zoomable or not for its whole life.
+  const configRef = useRef(view === undefined ? CONFIG : { ...CONFIG, ...USER_VIEW_CONFIG });
   const listening = useRef(false);
   // What is on screen, read before Plotly wrote its computed ranges into the figure.
   const shownShape = useRef<FigureShape | null>(null);
+  const drawnResets = useRef(0);
   useEffect(() => {
     const element = elementRef.current;
     if (!plotly || !element) return;
@@ -81,7 +93,11 @@ export function PlotlyChart({
     drawScheduler().schedule(
       element,
       () => {
-        const shape = figureShape(figure);
+        // A double-click left the user's view, which Plotly drew and `shownShape` does not know.
+        if (drawnResets.current !== resets) shownShape.current = null;
+        drawnResets.current = resets;
+        const drawnFigure = figureToDraw(figure);
+        const shape = figureShape(drawnFigure);
         const rangeUpdate = rangeOnlyUpdate(shownShape.current, shape);
         // The same figure again (a re-render that rebuilt it): nothing to draw.
         if (rangeUpdate && Object.keys(rangeUpdate).length === 0) {
@@ -94,7 +110,7 @@ export function PlotlyChart({
         const drawn = rangeUpdate
           ? // Plotly's types leave out its dotted attribute paths ('yaxis.range').
             plotly.relayout(element, rangeUpdate as unknown as Partial<Layout>)
-          : plotly.react(element, figure.data, figure.layout, CONFIG);
+          : plotly.react(element, drawnFigure.data, drawnFigure.layout, configRef.current);
         // The synchronous part is what holds the main thread.
         performance.measure(REDRAW_MEASURE_PREFIX + name, { start: startMs, end: performance.now() });
         // Observers have the entry already; the page's own buffer would otherwise grow all run long.
@@ -109,12 +125,13 @@ export function PlotlyChart({
             plot.on('plotly_selected', (event) => handlers.current.onSelected?.(event));
             plot.on('plotly_deselect', () => handlers.current.onSelected?.(undefined));
           }
+          followUser(plot);
           onReady?.(plot);
         });
       },
       'heavy',
     );
-  }, [plotly, figure, onReady, name]);
+  }, [plotly, figure, onReady, name, figureToDraw, followUser, resets]);
 
   useEffect(() => {
     const element = elementRef.current;

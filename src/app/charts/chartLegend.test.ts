@@ -4,10 +4,7 @@ import { buildLossFigure } from './lossFigure';
 import { buildMetricsFigure, metricsAxes } from './metricsFigure';
 import type { TestTrace } from './testTrace';
 
-const lossFigure = buildLossFigure({
-  axes: { xMax: 10, yMin: 0, yMax: 0.3 },
-  logScale: false,
-});
+const lossFigure = buildLossFigure(false);
 
 describe('legendItemsOf', () => {
   it('lists the named traces with their colour and kind of mark', () => {
@@ -34,8 +31,8 @@ describe('withHiddenTraces', () => {
   it('switches off only the named traces and leaves the figure given untouched', () => {
     const figure = withHiddenTraces(lossFigure, new Set(['validation']));
     const traces = figure.data as TestTrace[];
-    expect(traces.map((trace) => trace.visible)).toEqual([undefined, undefined, undefined, false, undefined]);
-    expect((lossFigure.data as TestTrace[])[3].visible).toBeUndefined();
+    expect(traces.map((trace) => trace.visible)).toEqual([undefined, undefined, false, undefined]);
+    expect((lossFigure.data as TestTrace[])[2].visible).toBeUndefined();
     expect(lossFigure.layout.showlegend).toBe(false);
   });
 });

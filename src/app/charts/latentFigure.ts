@@ -3,7 +3,8 @@
  * the brush outlines; the points themselves are drawn on a canvas underneath
  * (drawLatentPlane.ts), so an epoch's new codes never cost a Plotly redraw of 10,000 points.
  */
-import type { Data, Layout } from 'plotly.js-dist-min';
+import type { Layout } from 'plotly.js-dist-min';
+import type { AxesView } from './axesView';
 import type { LegendItem } from './chartLegend';
 import type { Figure } from './PlotlyChart';
 
@@ -91,8 +92,6 @@ export function buildLatentLayout(dragMode: LatentDragMode): Partial<Layout> {
     yaxis: axisLayout(),
     hovermode: 'closest',
     dragmode: dragMode === 'zoom' || dragMode === 'pan' ? dragMode : false,
-    // A constant revision keeps the user's zoom across epoch updates.
-    uirevision: 'latent-plane',
     // The legend is HTML (ChartLegend): Plotly's own is re-laid out on every redraw of 10k points.
     showlegend: false,
     // Transparent: the points' canvas underneath paints the plot area.
@@ -109,7 +108,7 @@ const FRAME_FILL = 0.5;
 /**
  * The box the latent axes frame: `previous` while the codes' box `tight` stays inside it and fills
  * at least half of each of its sides; otherwise `tight` with room around it. Each new frame costs a
- * Plotly redraw of the axes (55–78 ms on a busy 2-core machine); the points are redrawn anyway.
+ * Plotly redraw of the ticks; the points are redrawn anyway.
  */
 export function framedBox(previous: PlaneBox | null, tight: PlaneBox | null): PlaneBox | null {
   if (!tight) return null;
@@ -135,23 +134,12 @@ export function framedBox(previous: PlaneBox | null, tight: PlaneBox | null): Pl
   };
 }
 
-/**
- * An invisible trace over `box` (framedBox): Plotly's autorange frames it, so the axes follow the
- * codes from epoch to epoch unless the user zoomed.
- */
-export function buildExtentTrace(box: PlaneBox | null): Data {
-  return {
-    type: 'scatter',
-    mode: 'markers',
-    name: 'extent',
-    x: box ? [box.xMin, box.xMax] : [],
-    y: box ? [box.yMin, box.yMax] : [],
-    marker: { size: 1, opacity: 0 },
-    showlegend: false,
-    hoverinfo: 'skip',
-  };
+/** The axes' view of a frame (framedBox); null without codes. */
+export function latentAxesView(box: PlaneBox | null): AxesView | null {
+  return box ? { x: [box.xMin, box.xMax], y: [box.yMin, box.yMax] } : null;
 }
 
-export function buildLatentFigure(box: PlaneBox | null, dragMode: LatentDragMode): Figure {
-  return { data: [buildExtentTrace(box)], layout: buildLatentLayout(dragMode) };
+/** The axes alone: the points are drawn on the canvas, the frame is the chart's view (latentAxesView). */
+export function buildLatentFigure(dragMode: LatentDragMode): Figure {
+  return { data: [], layout: buildLatentLayout(dragMode) };
 }

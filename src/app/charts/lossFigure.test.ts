@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   BEST_TRACE,
   buildLossFigure,
+  lossAxesView,
   RAW_TRACE,
   smoothLosses,
   SMOOTHED_TRACE,
@@ -16,25 +17,21 @@ describe('loss figure', () => {
     expect(smoothLosses([4, 0], 0.5)[1]).toBeCloseTo((0.5 * 0.5 * 4 + 0) / (1 - 0.25));
   });
 
-  it('leaves every curve and mark to the canvas and frames the axes box with an invisible trace', () => {
-    const figure = buildLossFigure({
-      axes: { xMax: 200, yMin: 0.05, yMax: 0.3 },
-      logScale: true,
-    });
+  it('leaves every curve and mark to the canvas and the ranges to the view', () => {
+    const figure = buildLossFigure(true);
     const byName = (name: string) => figure.data.find((trace) => trace.name === name) as TestTrace;
     expect(byName(RAW_TRACE).x).toEqual([]);
     expect(byName(SMOOTHED_TRACE).y).toEqual([]);
     expect(byName(VALIDATION_TRACE).x).toEqual([]);
     expect(byName(BEST_TRACE).x).toEqual([]);
     expect(figure.layout.shapes).toBeUndefined();
-    expect(byName('extent')).toMatchObject({
-      x: [0, 200],
-      y: [0.05, 0.3],
-      showlegend: false,
-      hoverinfo: 'skip',
-    });
+    expect(figure.layout.xaxis?.range).toBeUndefined();
+    expect(figure.layout.yaxis?.type).toBe('log');
     expect(figure.layout.plot_bgcolor).toBe('rgba(0,0,0,0)');
-    const empty = buildLossFigure({ axes: null, logScale: false });
-    expect((empty.data.find((trace) => trace.name === 'extent') as TestTrace).x).toEqual([]);
+  });
+
+  it('frames the box, a log axis in powers of ten', () => {
+    expect(lossAxesView({ xMax: 200, yMin: 0.01, yMax: 1 }, true)).toEqual({ x: [0, 200], y: [-2, 0] });
+    expect(lossAxesView({ xMax: 200, yMin: 0, yMax: 0.3 }, false)).toEqual({ x: [0, 200], y: [0, 0.3] });
   });
 });

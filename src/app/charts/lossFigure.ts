@@ -2,9 +2,10 @@
  * Pure builder of the loss chart's Plotly figure: the axes alone. The training curves change every
  * step and the validation marks every epoch, so they are drawn on a canvas under the plot
  * (drawLossCurves, drawEpochMarks); their traces here are empty and name them for the legend. The
- * figure changes only with the axes box (lossAxes.ts) or the log switch.
+ * figure changes only with the log switch; the axes' ranges are the chart's view (lossAxesView).
  */
 import type { Data, Layout } from 'plotly.js-dist-min';
+import type { AxesView } from './axesView';
 import { BEST_COLOR, VALIDATION_COLOR } from './drawEpochMarks';
 import { RAW_LOSS_COLOR, SMOOTHED_LOSS_COLOR } from './drawLossCurves';
 import type { LossAxesBox } from './lossAxes';
@@ -26,29 +27,6 @@ export function smoothLosses(values: number[], weight: number): number[] {
   return smoothed;
 }
 
-export interface LossFigureInput {
-  /** What the axes must show (lossAxes.ts); null before the first loss. */
-  axes: LossAxesBox | null;
-  logScale: boolean;
-}
-
-/**
- * An invisible trace over the axes box: Plotly's autorange frames it, so the axes follow the run
- * until the user zooms, and change only when the box does.
- */
-function extentTrace(axes: LossAxesBox | null): Data {
-  return {
-    type: 'scatter',
-    mode: 'markers',
-    name: 'extent',
-    x: axes ? [0, axes.xMax] : [],
-    y: axes ? [axes.yMin, axes.yMax] : [],
-    marker: { size: 1, opacity: 0 },
-    showlegend: false,
-    hoverinfo: 'skip',
-  };
-}
-
 /** A trace with no points, drawn on the canvas; here it names the curve for the legend (and its switch). */
 function legendOnlyTrace(
   name: string,
@@ -61,11 +39,18 @@ function legendOnlyTrace(
     : { type: 'scatter', mode, name, x: [], y: [], line: { color, width } };
 }
 
-export function buildLossFigure({ axes, logScale }: LossFigureInput): Figure {
+/** The axes' view of a box: a log axis's range is in powers of ten. */
+export function lossAxesView(box: LossAxesBox, logScale: boolean): AxesView {
+  return {
+    x: [0, box.xMax],
+    y: logScale ? [Math.log10(box.yMin), Math.log10(box.yMax)] : [box.yMin, box.yMax],
+  };
+}
+
+export function buildLossFigure(logScale: boolean): Figure {
   const data: Data[] = [
     legendOnlyTrace(RAW_TRACE, 'lines', RAW_LOSS_COLOR, 1),
     legendOnlyTrace(SMOOTHED_TRACE, 'lines', SMOOTHED_LOSS_COLOR, 2),
-    extentTrace(axes),
     legendOnlyTrace(VALIDATION_TRACE, 'lines+markers', VALIDATION_COLOR, 2),
     legendOnlyTrace(BEST_TRACE, 'markers', BEST_COLOR, 0),
   ];
@@ -78,7 +63,6 @@ export function buildLossFigure({ axes, logScale }: LossFigureInput): Figure {
     // Transparent: the canvas underneath shows through.
     paper_bgcolor: 'rgba(0,0,0,0)',
     plot_bgcolor: 'rgba(0,0,0,0)',
-    uirevision: 'loss',
   };
   return { data, layout };
 }

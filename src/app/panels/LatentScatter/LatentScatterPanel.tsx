@@ -13,6 +13,7 @@ import {
   classLegendItems,
   codesExtent,
   framedBox,
+  latentAxesView,
   type LatentDragMode,
   type PlaneBox,
 } from '../../charts/latentFigure';
@@ -90,7 +91,8 @@ export function LatentScatterPanel() {
   const [frame, setFrame] = useState<PlaneBox | null>(null);
   const nextFrame = framedBox(frame, codesBox);
   if (nextFrame !== frame) setFrame(nextFrame);
-  const figure = useMemo(() => buildLatentFigure(nextFrame, dragMode), [nextFrame, dragMode]);
+  const view = useMemo(() => latentAxesView(nextFrame), [nextFrame]);
+  const figure = useMemo(() => buildLatentFigure(dragMode), [dragMode]);
   const legendItems = useMemo(() => classLegendItems(classNames), [classNames]);
   const pickingReady = picking.onReady;
   const brushReady = brush.onReady;
@@ -142,6 +144,7 @@ export function LatentScatterPanel() {
             <PlotlyChart
               name="latent"
               figure={figure}
+              view={view}
               className="plotly-chart latent-plot"
               onReady={onReady}
             />

@@ -12,6 +12,7 @@ import { lossAxesBox } from '../../charts/lossAxes';
 import {
   BEST_TRACE,
   buildLossFigure,
+  lossAxesView,
   RAW_TRACE,
   smoothLosses,
   SMOOTHED_TRACE,
@@ -63,13 +64,14 @@ export function LossChartPanel() {
       ),
     [batchSteps, batchLosses, epochRecords, logScale],
   );
-  // Rebuilt only when the box's numbers change, so a step or an epoch end that stays inside it costs
-  // no Plotly redraw.
+  // A new view only when the box's numbers change, so a step or an epoch end that stays inside it
+  // costs no Plotly redraw, and a box that grows costs a redraw of the ticks alone.
   const { xMax, yMin, yMax } = axes ?? { xMax: NaN, yMin: NaN, yMax: NaN };
-  const drawn = useMemo(
-    () => buildLossFigure({ axes: Number.isNaN(xMax) ? null : { xMax, yMin, yMax }, logScale }),
+  const view = useMemo(
+    () => (Number.isNaN(xMax) ? null : lossAxesView({ xMax, yMin, yMax }, logScale)),
     [xMax, yMin, yMax, logScale],
   );
+  const drawn = useMemo(() => buildLossFigure(logScale), [logScale]);
   const figure = useMemo(() => withHiddenTraces(drawn, hidden), [drawn, hidden]);
   // The best checkpoint joins the legend with the first epoch's validation.
   const hasEpochs = epochRecords.length > 0;
@@ -122,7 +124,13 @@ export function LossChartPanel() {
       <ChartLegend items={legendItems} hidden={hidden} onToggle={toggleTrace} />
       <div className="loss-plane">
         <canvas ref={canvasRef} className="loss-curves" aria-label="training loss curves" />
-        <PlotlyChart name="loss" figure={figure} className="plotly-chart loss-plot" onReady={onReady} />
+        <PlotlyChart
+          name="loss"
+          figure={figure}
+          view={view}
+          className="plotly-chart loss-plot"
+          onReady={onReady}
+        />
         {hover && (
           <div className="loss-hover" style={hoverPlacement(hover)}>
             step {hover.step}: {formatLoss(hover.raw)} (smoothed {formatLoss(hover.smoothed)})
