@@ -40,6 +40,13 @@ export function metricsAxes(history: readonly MetricsRecord[], plannedEpochs: nu
 
 const AXIS_STYLE = { tickfont: { size: 9 }, gridcolor: GRID_OVER_CANVAS, zeroline: false };
 
+/**
+ * The PSNR axis before there is a value to frame: a range, not Plotly's autorange, so the first
+ * values are a range-only change (rangeOnlyChange.ts), a redraw of the ticks alone.
+ */
+export const PSNR_RANGE_BEFORE_DATA: AxisRange = [0, 30];
+const SSIM_RANGE_BEFORE_DATA: AxisRange = [0, 1];
+
 /** The axes alone; an empty trace per series names it for the legend. */
 export function buildMetricsFigure(axes: MetricsAxes): Figure {
   const layout: Partial<Layout> = {
@@ -55,7 +62,7 @@ export function buildMetricsFigure(axes: MetricsAxes): Figure {
       ...AXIS_STYLE,
       title: { text: 'PSNR (dB)', font: { size: 10 } },
       fixedrange: true,
-      ...(axes.psnr ? { range: axes.psnr } : {}),
+      range: axes.psnr ?? PSNR_RANGE_BEFORE_DATA,
     },
     yaxis2: {
       ...AXIS_STYLE,
@@ -66,7 +73,7 @@ export function buildMetricsFigure(axes: MetricsAxes): Figure {
       // Its own nice ticks, not the left axis's positions.
       tickmode: 'auto',
       showgrid: false,
-      ...(axes.ssim ? { range: axes.ssim } : {}),
+      range: axes.ssim ?? SSIM_RANGE_BEFORE_DATA,
     },
     // The legend is HTML (ChartLegend): Plotly's would be re-laid out on every redraw.
     showlegend: false,

@@ -14,7 +14,11 @@ describe('rangeOnlyUpdate', () => {
   });
 
   it('asks for a full redraw when an axis gains a range, anything else changes, or there was none', () => {
-    expect(rangeOnlyUpdate(metrics(null), metrics([10, 20]))).toBeNull();
+    // The metrics' PSNR axis has a range before its first value, so that value is ticks-only too.
+    expect(rangeOnlyUpdate(metrics(null), metrics([10, 20]))).toEqual({ 'yaxis.range': [10, 20] });
+    const autoranged = figureShape({ data: [], layout: { xaxis: {}, yaxis: {} } });
+    const ranged = figureShape({ data: [], layout: { xaxis: { range: [0, 1] }, yaxis: {} } });
+    expect(rangeOnlyUpdate(autoranged, ranged)).toBeNull();
     const wider = figureShape(buildMetricsFigure({ epochs: [0.5, 30.5], psnr: [10, 20], ssim: [0, 1] }));
     // 30 epochs change the x axis's ticks (dtick), not only its range.
     expect(rangeOnlyUpdate(metrics([10, 20]), wider)).toBeNull();

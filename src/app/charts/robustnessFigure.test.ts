@@ -25,15 +25,18 @@ describe('robustness chart', () => {
     expect(robustnessPsnrRange(null)).toBeNull();
   });
 
-  it('fixes the axes in the figure; its one trace holds the frame, unseen', () => {
+  it('fixes the axes in the figure, before a curve too; its one trace names the curve, unseen', () => {
     const figure = buildRobustnessFigure([10, 20]);
     expect(figure.layout.yaxis?.range).toEqual([10, 20]);
     expect(figure.layout.xaxis?.range?.[0]).toBeLessThan(0);
     expect(figure.layout.xaxis?.range?.[1]).toBeGreaterThan(1);
     const [line] = figure.data as TestTrace[];
     expect(line.name).toBe('PSNR');
-    expect(line.y).toEqual([10, 20]);
     expect(line.marker?.opacity).toBe(0);
+    // A new range changes the ranges alone, so it is drawn as a ticks-only update.
+    const before = buildRobustnessFigure(null);
+    expect(before.layout.yaxis?.range).toEqual([0, 30]);
+    expect(before.data).toEqual(figure.data);
   });
 
   it('draws the curve and marks the slider level with a line and a point', () => {

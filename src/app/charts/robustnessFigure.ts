@@ -7,6 +7,7 @@
 import type { Layout } from 'plotly.js-dist-min';
 import type { RobustnessCurve } from '../../shared/protocol';
 import { GRID_OVER_CANVAS, type SeriesScene } from './drawSeries';
+import { PSNR_RANGE_BEFORE_DATA } from './metricsFigure';
 import { niceRange } from './niceValues';
 import type { AxisRange } from './planePicking';
 import type { Figure } from './PlotlyChart';
@@ -36,8 +37,8 @@ export function robustnessPsnrRange(curve: RobustnessCurve | null): AxisRange | 
 }
 
 /**
- * The axes alone. Their one trace holds the corners of the frame, unseen: it names the curve, and a
- * plot with no point at all leaves Plotly's trace layer empty.
+ * The axes alone. Their one trace holds two points, unseen: it names the curve, and a plot with no
+ * point at all leaves Plotly's trace layer empty.
  */
 export function buildRobustnessFigure(psnrRange: AxisRange | null): Figure {
   const layout: Partial<Layout> = {
@@ -56,7 +57,7 @@ export function buildRobustnessFigure(psnrRange: AxisRange | null): Figure {
       gridcolor: GRID_OVER_CANVAS,
       zeroline: false,
       fixedrange: true,
-      ...(psnrRange ? { range: psnrRange } : {}),
+      range: psnrRange ?? PSNR_RANGE_BEFORE_DATA,
     },
     showlegend: false,
     // Transparent: the curve's canvas underneath shows through.
@@ -69,8 +70,9 @@ export function buildRobustnessFigure(psnrRange: AxisRange | null): Figure {
         type: 'scatter',
         mode: 'markers',
         name: 'PSNR',
-        x: psnrRange ? NOISE_RANGE : [],
-        y: psnrRange ?? [],
+        // The same two points always, so a new PSNR range is a range-only change (rangeOnlyChange.ts).
+        x: NOISE_RANGE,
+        y: PSNR_RANGE_BEFORE_DATA,
         marker: { color: ROBUSTNESS_COLOR, opacity: 0 },
         hoverinfo: 'skip',
       },
